@@ -20,15 +20,17 @@ inline Status Ok() { return {}; }
 #define CHAINCRM_CONCAT(a, b) CHAINCRM_CONCAT_INNER(a, b)
 
 /// Returns the error of a Result/Status expression from the enclosing function.
-#define RETURN_IF_ERROR(expr)                                         \
-  do {                                                                \
-    auto&& chaincrm_status_ = (expr);                                 \
-    if (!chaincrm_status_) return ::chaincrm::Fail(chaincrm_status_.error()); \
+#define RETURN_IF_ERROR(expr) CHAINCRM_RETURN_IF_ERROR_IMPL(expr, CHAINCRM_CONCAT(chaincrm_s_, __COUNTER__))
+#define CHAINCRM_RETURN_IF_ERROR_IMPL(expr, name)              \
+  do {                                                         \
+    auto&& name = (expr);                                      \
+    if (!name) return ::chaincrm::Fail(name.error());          \
   } while (0)
 
 /// `ASSIGN_OR_RETURN(auto x, Fn());` declares x from the value or returns the error.
-#define ASSIGN_OR_RETURN(lhs, expr)                                       \
-  auto CHAINCRM_CONCAT(chaincrm_result_, __LINE__) = (expr);             \
-  if (!CHAINCRM_CONCAT(chaincrm_result_, __LINE__))                      \
-    return ::chaincrm::Fail(CHAINCRM_CONCAT(chaincrm_result_, __LINE__).error()); \
-  lhs = std::move(*CHAINCRM_CONCAT(chaincrm_result_, __LINE__))
+#define ASSIGN_OR_RETURN(lhs, expr) \
+  CHAINCRM_ASSIGN_OR_RETURN_IMPL(lhs, expr, CHAINCRM_CONCAT(chaincrm_r_, __COUNTER__))
+#define CHAINCRM_ASSIGN_OR_RETURN_IMPL(lhs, expr, name) \
+  auto name = (expr);                                   \
+  if (!name) return ::chaincrm::Fail(name.error());     \
+  lhs = std::move(*name)

@@ -1,0 +1,98 @@
+#include "analytics/optimizer.h"
+
+#include <nlopt.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <thread>
+
+namespace chaincrm::analytics {
+namespace {
+
+struct Context {
+  const Objective* f;
+  int evaluations = 0;
+  bool non_finite = false;
+};
+
+double Trampoline(const std::vector<double>& x, std::vector<double>& grad, void* data) {
+  auto* ctx = static_cast<Context*>(data);
+  ++ctx->evaluations;
+  const double v = (*ctx->f)(x, grad);
+  if (!std::isfinite(v)) {
+    ctx->non_finite = true;
+    return HUGE_VAL;  // steer the line search away from the region
+  }
+  for (double& g : grad) {
+    if (!std::isfinite(g)) g = 0.0;
+  }
+  return v;
+}
+
+constexpr std::size_t kParallelThreshold = 50'000;
+
+}  // namespace
+
+Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
+                                const MinimizeOptions& options) {
+  const auto n = static_cast<unsigned>(x0.size());
+  std::vector<double> probe_grad(options.use_gradient ? x0.size() : 0);
+  const double start_value = f(x0, probe_grad);
+  if (!std::isfinite(start_value)) {
+    return Fail(Error::InvalidArgument("the likelihood is not finite at the starting point"));
+  }
+  Context ctx{&f};
+  MinimizeResult out;
+  try {
+    nlopt::opt opt(options.use_gradient ? nlopt::LD_LBFGS : nlopt::LN_NELDERMEAD, n);
+    opt.set_lower_bounds(std::vector<double>(n, -options.bound));
+    opt.set_upper_bounds(std::vector<double>(n, options.bound));
+    opt.set_min_objective(Trampoline, &ctx);
+    opt.set_ftol_rel(options.relative_tolerance);
+    opt.set_xtol_rel(options.relative_tolerance);
+    opt.set_maxeval(options.max_evaluations);
+    if (options.use_gradient) opt.set_vector_storage(20);
+    if (!options.use_gradient) opt.set_initial_step(std::vector<double>(n, 0.5));
+    double value = start_value;
+    try {
+      opt.optimize(x0, value);
+    } catch (const nlopt::roundoff_limited&) {
+      // The optimum is known to round-off precision: x0 holds the best point found.
+      std::vector<double> none;
+      value = f(x0, none);
+    }
+    out.x = x0;
+    out.value = value;
+  } catch (const std::exception& e) {
+    return Fail(Error::Internal(std::string("optimizer failed: ") + e.what()));
+  }
+  out.evaluations = ctx.evaluations;
+  if (!std::isfinite(out.value)) return Fail(Error::Internal("optimizer ended at a non-finite value"));
+  for (double xi : out.x) {
+    if (std::abs(xi) >= options.bound * (1 - 1e-9)) {
+      return Fail(Error::Internal(
+          "the fit did not converge: a parameter ran to its bound (degenerate data?)"));
+    }
+  }
+  return out;
+}
+
+void ParallelAccumulate(std::size_t n, std::size_t width,
+                        const std::function<void(std::size_t, std::size_t, double*)>& body,
+                        std::span<double> out) {
+  std::fill(out.begin(), out.end(), 0.0);
+  const unsigned hw = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+  if (n < kParallelThreshold || hw < 2) {
+    body(0, n, out.data());
+    return;
+  }
+  std::vector<double> second(width, 0.0);
+  const std::size_t mid = n / 2;
+  std::thread worker([&] { body(mid, n, second.data()); });
+  body(0, mid, out.data());
+  worker.join();
+  for (std::size_t i = 0; i < width; ++i) out[i] += second[i];
+}
+
+}  // namespace chaincrm::analytics

@@ -1,0 +1,43 @@
+#pragma once
+// Minimisation of a smooth objective over unconstrained (log-)parameters with NLopt, used
+// by every maximum-likelihood fit in this module. NLopt exceptions never escape.
+
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace chaincrm::analytics {
+
+/// Value of the objective at x; when grad is non-empty it must be filled with the gradient.
+using Objective = std::function<double(std::span<const double> x, std::span<double> grad)>;
+
+struct MinimizeOptions {
+  bool use_gradient = true;          // L-BFGS with the analytic gradient, else Nelder-Mead
+  int max_evaluations = 5000;
+  double relative_tolerance = 1e-13;  // on the objective and on x
+  double bound = 25.0;                // |x_i| <= bound (log-parameters: e^-25 .. e^25)
+};
+
+struct MinimizeResult {
+  std::vector<double> x;
+  double value = 0.0;
+  int evaluations = 0;
+};
+
+/// Minimises f from x0. InvalidArgument if the objective is not finite at x0; Internal
+/// (message says why) if NLopt fails or the optimum lies on the box bound (a fit that does
+/// not converge, e.g. a degenerate cohort). Deterministic.
+Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
+                                const MinimizeOptions& options = {});
+
+/// Sum over [0, n) of body(begin, end, acc) where each worker accumulates `width` doubles
+/// into acc; uses up to two threads when n is large. Results are summed in a fixed order,
+/// so the answer does not depend on thread timing.
+void ParallelAccumulate(std::size_t n, std::size_t width,
+                        const std::function<void(std::size_t, std::size_t, double*)>& body,
+                        std::span<double> out);
+
+}  // namespace chaincrm::analytics

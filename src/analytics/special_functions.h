@@ -1,0 +1,26 @@
+#pragma once
+// Numerically stable building blocks shared by the likelihoods: log-sum-exp, digamma and
+// the Gauss hypergeometric series. Pure functions, thread-safe.
+
+#include "core/result.h"
+
+namespace chaincrm::analytics {
+
+/// log(1 + exp(z)) without overflow or loss of precision for large |z|.
+double Log1pExp(double z);
+
+/// log(exp(a) + exp(b)); -inf inputs are allowed.
+double LogSumExp(double a, double b);
+
+/// log(exp(a) - exp(b)) for a >= b; -inf when a == b.
+double LogDiffExp(double a, double b);
+
+/// The digamma function psi(x) for x > 0 (Boost.Math, no exceptions: NaN outside domain).
+double Digamma(double x);
+
+/// Gauss hypergeometric 2F1(a, b; c; z) by its power series, for a, b, c > 0 and
+/// 0 <= z < 1 (all terms positive, so no cancellation). InvalidArgument outside that domain
+/// or when the series does not converge within its term budget (z extremely close to 1).
+Result<double> Hyp2F1(double a, double b, double c, double z);
+
+}  // namespace chaincrm::analytics
