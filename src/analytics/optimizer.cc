@@ -1,10 +1,9 @@
 #include "analytics/optimizer.h"
 
-#include <nlopt.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <nlopt.hpp>
 #include <thread>
 
 namespace chaincrm::analytics {
@@ -68,7 +67,8 @@ Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
     return Fail(Error::Internal(std::string("optimizer failed: ") + e.what()));
   }
   out.evaluations = ctx.evaluations;
-  if (!std::isfinite(out.value)) return Fail(Error::Internal("optimizer ended at a non-finite value"));
+  if (!std::isfinite(out.value))
+    return Fail(Error::Internal("optimizer ended at a non-finite value"));
   for (double xi : out.x) {
     if (std::abs(xi) >= options.bound * (1 - 1e-9)) {
       return Fail(Error::Internal(

@@ -15,7 +15,7 @@ namespace chaincrm::analytics {
 using Objective = std::function<double(std::span<const double> x, std::span<double> grad)>;
 
 struct MinimizeOptions {
-  bool use_gradient = true;          // L-BFGS with the analytic gradient, else Nelder-Mead
+  bool use_gradient = true;  // L-BFGS with the analytic gradient, else Nelder-Mead
   int max_evaluations = 5000;
   double relative_tolerance = 1e-13;  // on the objective and on x
   double bound = 25.0;                // |x_i| <= bound (log-parameters: e^-25 .. e^25)

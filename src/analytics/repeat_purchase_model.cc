@@ -12,7 +12,8 @@ Status ValidateHistory(double x, double t_x, double age) {
     return Fail(Error::InvalidArgument("need frequency >= 0 and 0 <= recency <= T"));
   }
   if (x == 0 && t_x != 0) {
-    return Fail(Error::InvalidArgument("recency must be 0 for a customer without repeat purchases"));
+    return Fail(
+        Error::InvalidArgument("recency must be 0 for a customer without repeat purchases"));
   }
   return Ok();
 }

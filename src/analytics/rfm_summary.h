@@ -33,11 +33,11 @@ Result<TimeUnit> ParseTimeUnit(std::string_view s);
 /// Sufficient statistics of one customer, times in the chosen unit.
 struct CustomerSummary {
   std::int64_t customer_id = 0;
-  double frequency = 0.0;       // x: repeat purchase days in calibration (first day excluded)
-  double recency = 0.0;         // t_x: first purchase day to last repeat purchase day (0 if x=0)
-  double age = 0.0;             // T: first purchase day to calibration end
-  double monetary_value = 0.0;  // zbar: mean revenue of the repeat purchase days (0 if x=0)
-  double holdout_frequency = 0.0;       // purchase days in (calibration end, observation end]
+  double frequency = 0.0;          // x: repeat purchase days in calibration (first day excluded)
+  double recency = 0.0;            // t_x: first purchase day to last repeat purchase day (0 if x=0)
+  double age = 0.0;                // T: first purchase day to calibration end
+  double monetary_value = 0.0;     // zbar: mean revenue of the repeat purchase days (0 if x=0)
+  double holdout_frequency = 0.0;  // purchase days in (calibration end, observation end]
   double holdout_monetary_value = 0.0;  // mean revenue of those days (0 if none)
   Millis first_purchase = 0;            // midnight UTC of the first purchase day
 };

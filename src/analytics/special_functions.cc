@@ -38,8 +38,10 @@ double LogDiffExp(double a, double b) {
 double Digamma(double x) { return boost::math::digamma(x, NoThrowPolicy()); }
 
 Result<double> Hyp2F1(double a, double b, double c, double z) {
-  if (!(a > 0) || !(b > 0) || !(c > 0) || !(z >= 0) || !(z < 1)) {
-    return Fail(Error::InvalidArgument("hypergeometric 2F1 needs a, b, c > 0 and 0 <= z < 1"));
+  const bool c_pole = c <= 0 && std::floor(c) == c;
+  if (!(a > 0) || !(b > 0) || !std::isfinite(c) || c_pole || !(z >= 0) || !(z < 1)) {
+    return Fail(Error::InvalidArgument(
+        "hypergeometric 2F1 needs a, b > 0, c not a non-positive integer and 0 <= z < 1"));
   }
   double term = 1.0;
   double sum = 1.0;
@@ -48,12 +50,14 @@ Result<double> Hyp2F1(double a, double b, double c, double z) {
     term *= (a + k) * (b + k) / ((c + k) * (k + 1.0)) * z;
     sum += term;
     // Once the term ratio is below one the tail is bounded by a geometric series.
-    const double ratio = (a + k + 1.0) * (b + k + 1.0) / ((c + k + 1.0) * (k + 2.0)) * z;
-    if (ratio < 1.0 && term / (1.0 - ratio) <= 1e-16 * sum) return sum;
+    if (c + k + 1.0 > 0) {  // from here on every term has the sign of the current one
+      const double ratio = (a + k + 1.0) * (b + k + 1.0) / ((c + k + 1.0) * (k + 2.0)) * z;
+      if (ratio < 1.0 && std::abs(term) / (1.0 - ratio) <= 1e-16 * std::abs(sum)) return sum;
+    }
     if (!std::isfinite(sum)) break;
   }
-  return Fail(Error::InvalidArgument("hypergeometric 2F1 series did not converge (z = " +
-                                     std::to_string(z) + ")"));
+  return Fail(Error::InvalidArgument(
+      "hypergeometric 2F1 series did not converge (z = " + std::to_string(z) + ")"));
 }
 
 }  // namespace chaincrm::analytics

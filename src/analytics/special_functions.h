@@ -18,9 +18,10 @@ double LogDiffExp(double a, double b);
 /// The digamma function psi(x) for x > 0 (Boost.Math, no exceptions: NaN outside domain).
 double Digamma(double x);
 
-/// Gauss hypergeometric 2F1(a, b; c; z) by its power series, for a, b, c > 0 and
-/// 0 <= z < 1 (all terms positive, so no cancellation). InvalidArgument outside that domain
-/// or when the series does not converge within its term budget (z extremely close to 1).
+/// Gauss hypergeometric 2F1(a, b; c; z) by its power series, for a, b > 0, c not a
+/// non-positive integer and 0 <= z < 1 (for c > 0 all terms are positive: no cancellation).
+/// InvalidArgument outside that domain or when the series does not converge within its
+/// term budget (z extremely close to 1).
 Result<double> Hyp2F1(double a, double b, double c, double z);
 
 }  // namespace chaincrm::analytics
