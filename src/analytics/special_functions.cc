@@ -15,8 +15,6 @@ using NoThrowPolicy = boost::math::policies::policy<
     boost::math::policies::overflow_error<boost::math::policies::ignore_error>,
     boost::math::policies::evaluation_error<boost::math::policies::ignore_error>>;
 
-constexpr int kMaxSeriesTerms = 2'000'000;
-
 }  // namespace
 
 double Log1pExp(double z) {
@@ -37,7 +35,7 @@ double LogDiffExp(double a, double b) {
 
 double Digamma(double x) { return boost::math::digamma(x, NoThrowPolicy()); }
 
-Result<double> Hyp2F1(double a, double b, double c, double z) {
+Result<double> Hyp2F1(double a, double b, double c, double z, int max_terms) {
   const bool c_pole = c <= 0 && std::floor(c) == c;
   if (!(a > 0) || !(b > 0) || !std::isfinite(c) || c_pole || !(z >= 0) || !(z < 1)) {
     return Fail(Error::InvalidArgument(
@@ -45,7 +43,7 @@ Result<double> Hyp2F1(double a, double b, double c, double z) {
   }
   double term = 1.0;
   double sum = 1.0;
-  for (int n = 0; n < kMaxSeriesTerms; ++n) {
+  for (int n = 0; n < max_terms; ++n) {
     const double k = static_cast<double>(n);
     term *= (a + k) * (b + k) / ((c + k) * (k + 1.0)) * z;
     sum += term;

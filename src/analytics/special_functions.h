@@ -22,6 +22,6 @@ double Digamma(double x);
 /// non-positive integer and 0 <= z < 1 (for c > 0 all terms are positive: no cancellation).
 /// InvalidArgument outside that domain or when the series does not converge within its
 /// term budget (z extremely close to 1).
-Result<double> Hyp2F1(double a, double b, double c, double z);
+Result<double> Hyp2F1(double a, double b, double c, double z, int max_terms = 2'000'000);
 
 }  // namespace chaincrm::analytics

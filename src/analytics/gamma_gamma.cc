@@ -1,0 +1,176 @@
+#include "analytics/gamma_gamma.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "analytics/special_functions.h"
+
+namespace chaincrm::analytics {
+namespace {
+
+/// Repeat customers sorted by x, with the sums that do not depend on the parameters.
+struct SpendData {
+  std::vector<double> x, m;                 // per customer, sorted by x
+  std::vector<double> distinct_x, count_x;  // customers per distinct x
+  double n = 0, sum_x_log_m = 0, sum_log_m = 0, sum_x_log_x = 0;
+  int excluded = 0;
+};
+
+Result<SpendData> Prepare(std::span<const CustomerSummary> customers) {
+  std::vector<std::pair<double, double>> rows;
+  SpendData d;
+  for (const CustomerSummary& c : customers) {
+    if (!std::isfinite(c.frequency) || !std::isfinite(c.monetary_value) || c.frequency < 0) {
+      return Fail(Error::InvalidArgument("frequency and monetary value must be finite"));
+    }
+    if (c.frequency <= 0) continue;
+    if (c.monetary_value <= 0) {
+      ++d.excluded;
+      continue;
+    }
+    rows.emplace_back(c.frequency, c.monetary_value);
+  }
+  if (rows.empty()) {
+    return Fail(Error::InvalidArgument("no repeat customer with a positive mean spend"));
+  }
+  std::sort(rows.begin(), rows.end());
+  for (const auto& [x, m] : rows) {
+    d.x.push_back(x);
+    d.m.push_back(m);
+    if (d.distinct_x.empty() || d.distinct_x.back() != x) {
+      d.distinct_x.push_back(x);
+      d.count_x.push_back(0);
+    }
+    d.count_x.back() += 1;
+    d.sum_x_log_m += x * std::log(m);
+    d.sum_log_m += std::log(m);
+    d.sum_x_log_x += x * std::log(x);
+  }
+  d.n = static_cast<double>(rows.size());
+  return d;
+}
+
+/// Log-likelihood and gradient (d/dp, d/dq, d/dgamma).
+double Evaluate(const SpendData& d, const GammaGammaParams& par, std::span<double> grad) {
+  const double p = par.p, q = par.q, g = par.gamma;
+  enum { kL, kXL, kI, kXI, kSlots };
+  double acc[kSlots];
+  ParallelAccumulate(
+      d.x.size(), kSlots,
+      [&](std::size_t begin, std::size_t end, double* out) {
+        double l = 0, xl = 0, inv = 0, xinv = 0;
+        for (std::size_t i = begin; i < end; ++i) {
+          const double v = d.x[i] * d.m[i] + g;
+          const double lv = std::log(v);
+          l += lv;
+          xl += d.x[i] * lv;
+          inv += 1.0 / v;
+          xinv += d.x[i] / v;
+        }
+        out[kL] += l;
+        out[kXL] += xl;
+        out[kI] += inv;
+        out[kXI] += xinv;
+      },
+      acc);
+  double ll = -d.n * std::lgamma(q) + d.n * q * std::log(g) + p * d.sum_x_log_m - d.sum_log_m +
+              p * d.sum_x_log_x - p * acc[kXL] - q * acc[kL];
+  double dp = d.sum_x_log_m + d.sum_x_log_x - acc[kXL];
+  double dq = -d.n * Digamma(q) + d.n * std::log(g) - acc[kL];
+  for (std::size_t k = 0; k < d.distinct_x.size(); ++k) {
+    const double x = d.distinct_x[k], c = d.count_x[k];
+    ll += c * (std::lgamma(p * x + q) - std::lgamma(p * x));
+    if (!grad.empty()) {
+      const double psi = Digamma(p * x + q);
+      dp += c * x * (psi - Digamma(p * x));
+      dq += c * psi;
+    }
+  }
+  if (!grad.empty()) {
+    grad[0] = dp;
+    grad[1] = dq;
+    grad[2] = d.n * q / g - p * acc[kXI] - q * acc[kI];
+  }
+  return ll;
+}
+
+bool Valid(const GammaGammaParams& p) {
+  for (double v : {p.p, p.q, p.gamma}) {
+    if (!std::isfinite(v) || !(v > 0)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<double> GammaGammaLogLikelihood(const GammaGammaParams& params,
+                                       std::span<const CustomerSummary> customers) {
+  if (!Valid(params)) return Fail(Error::InvalidArgument("Gamma-Gamma parameters must be > 0"));
+  ASSIGN_OR_RETURN(const SpendData d, Prepare(customers));
+  return Evaluate(d, params, {});
+}
+
+Result<GammaGammaFit> FitGammaGamma(std::span<const CustomerSummary> customers,
+                                    const MinimizeOptions& options) {
+  ASSIGN_OR_RETURN(const SpendData d, Prepare(customers));
+  if (d.n < 2) {
+    return Fail(Error::InvalidArgument("the Gamma-Gamma fit needs at least two repeat customers"));
+  }
+  double mean_m = 0;
+  for (double m : d.m) mean_m += m;
+  mean_m /= d.n;
+  const double n = d.n;
+  Objective objective = [&d, n](std::span<const double> u, std::span<double> grad) {
+    const GammaGammaParams p{std::exp(u[0]), std::exp(u[1]), std::exp(u[2])};
+    double g[3] = {0, 0, 0};
+    const double ll = Evaluate(d, p, grad.empty() ? std::span<double>() : std::span<double>(g));
+    if (!grad.empty()) {
+      grad[0] = -p.p * g[0] / n;
+      grad[1] = -p.q * g[1] / n;
+      grad[2] = -p.gamma * g[2] / n;
+    }
+    return -ll / n;
+  };
+  // Start at p = 1, q = 2, gamma = mean spend: the prior mean p gamma / (q - 1) matches it.
+  ASSIGN_OR_RETURN(const MinimizeResult m,
+                   Minimize(objective, {0.0, std::log(2.0), std::log(mean_m)}, options));
+  GammaGammaFit fit;
+  fit.params = {std::exp(m.x[0]), std::exp(m.x[1]), std::exp(m.x[2])};
+  fit.log_likelihood = -m.value * n;
+  fit.customers_used = static_cast<int>(d.n);
+  fit.customers_excluded = d.excluded;
+  fit.evaluations = m.evaluations;
+  double mx = 0, mm = 0;
+  for (std::size_t i = 0; i < d.x.size(); ++i) {
+    mx += d.x[i];
+    mm += d.m[i];
+  }
+  mx /= n;
+  mm /= n;
+  double sxy = 0, sxx = 0, syy = 0;
+  for (std::size_t i = 0; i < d.x.size(); ++i) {
+    sxy += (d.x[i] - mx) * (d.m[i] - mm);
+    sxx += (d.x[i] - mx) * (d.x[i] - mx);
+    syy += (d.m[i] - mm) * (d.m[i] - mm);
+  }
+  fit.frequency_spend_correlation = (sxx > 0 && syy > 0) ? sxy / std::sqrt(sxx * syy) : 0.0;
+  fit.independence_plausible = std::abs(fit.frequency_spend_correlation) < 0.3;
+  return fit;
+}
+
+Result<double> ConditionalExpectedSpend(const GammaGammaParams& params, double frequency,
+                                        double monetary_value) {
+  if (!Valid(params)) return Fail(Error::InvalidArgument("Gamma-Gamma parameters must be > 0"));
+  if (!(params.q > 1)) {
+    return Fail(Error::InvalidArgument("Gamma-Gamma q <= 1: the expected spend is infinite"));
+  }
+  if (!(frequency >= 0) || !(monetary_value >= 0) || !std::isfinite(frequency) ||
+      !std::isfinite(monetary_value)) {
+    return Fail(Error::InvalidArgument("frequency and mean spend must be finite and >= 0"));
+  }
+  return params.p * (params.gamma + frequency * monetary_value) /
+         (params.p * frequency + params.q - 1);
+}
+
+}  // namespace chaincrm::analytics

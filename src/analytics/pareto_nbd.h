@@ -1,0 +1,62 @@
+#pragma once
+// Pareto/NBD repeat-purchase model (Schmittlein, Morrison & Colombo 1987): purchases follow
+// Poisson(lambda) while active, lambda ~ Gamma(r, alpha); the lifetime is exponential(mu),
+// mu ~ Gamma(s, beta). Likelihood as in Fader & Hardie's note "A Note on Implementing the
+// Pareto/NBD Model in MATLAB" (2005), with the Gauss hypergeometric function.
+
+#include <span>
+#include <string>
+
+#include "analytics/optimizer.h"
+#include "analytics/repeat_purchase_model.h"
+#include "analytics/rfm_summary.h"
+#include "core/result.h"
+
+namespace chaincrm::analytics {
+
+struct ParetoNbdParams {
+  double r = 0.0;
+  double alpha = 0.0;  // in the time unit of the summaries
+  double s = 0.0;
+  double beta = 0.0;  // in the time unit of the summaries
+};
+
+struct ParetoNbdFit {
+  ParetoNbdParams params;
+  double log_likelihood = 0.0;
+  int customers = 0;
+  int groups = 0;
+  int evaluations = 0;
+};
+
+/// Total log-likelihood of the cohort. InvalidArgument on an empty cohort, an invalid
+/// history or non-positive parameters; Internal if a hypergeometric series fails.
+Result<double> ParetoNbdLogLikelihood(const ParetoNbdParams& params,
+                                      std::span<const CustomerSummary> customers);
+
+/// Maximum-likelihood fit (Nelder-Mead on log-parameters, restarted once at the optimum;
+/// customers grouped by identical history). InvalidArgument on an empty cohort or one
+/// without repeat purchases; Internal if the fit does not converge. Deterministic.
+Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
+                                  const MinimizeOptions& options = {.use_gradient = false});
+
+/// A fitted Pareto/NBD model.
+class ParetoNbdModel final : public RepeatPurchaseModel {
+ public:
+  /// InvalidArgument unless all four parameters are finite and > 0.
+  static Result<ParetoNbdModel> Create(const ParetoNbdParams& params);
+
+  const ParetoNbdParams& params() const { return params_; }
+  std::string Name() const override { return "paretonbd"; }
+  Result<double> ProbabilityAlive(double x, double t_x, double age) const override;
+  /// (r+x)(beta+T) / ((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)] P(alive)
+  /// (the log limit when s = 1).
+  Result<double> ExpectedPurchases(double t, double x, double t_x, double age) const override;
+  Result<double> LogLikelihood(std::span<const CustomerSummary> customers) const override;
+
+ private:
+  explicit ParetoNbdModel(const ParetoNbdParams& params) : params_(params) {}
+  ParetoNbdParams params_;
+};
+
+}  // namespace chaincrm::analytics
