@@ -34,11 +34,12 @@ struct ParetoNbdFit {
 Result<double> ParetoNbdLogLikelihood(const ParetoNbdParams& params,
                                       std::span<const CustomerSummary> customers);
 
-/// Maximum-likelihood fit (Nelder-Mead on log-parameters, restarted once at the optimum;
+/// Maximum-likelihood fit (Nelder-Mead on log-parameters whatever options.use_gradient says,
+/// restarted once at the optimum;
 /// customers grouped by identical history). InvalidArgument on an empty cohort or one
 /// without repeat purchases; Internal if the fit does not converge. Deterministic.
 Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
-                                  const MinimizeOptions& options = {.use_gradient = false});
+                                  const MinimizeOptions& options = {});
 
 /// A fitted Pareto/NBD model.
 class ParetoNbdModel final : public RepeatPurchaseModel {
