@@ -1,0 +1,435 @@
+// The Database contract, one suite for every backend: SQLite always, PostgreSQL when
+// CHAINCRM_TEST_PG_URL names a server (scripts/with-postgres.sh starts one). Each test
+// gets a fresh database: a temporary file, or a new PostgreSQL database dropped after.
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <limits>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/postgres/pg_database.h"
+#include "testing/status_matchers.h"
+
+namespace chaincrm::store {
+namespace {
+
+std::string Env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+std::vector<std::string> Backends() {
+  std::vector<std::string> backends = {"sqlite"};
+  if (!Env("CHAINCRM_TEST_PG_URL").empty()) backends.push_back("postgres");
+  return backends;
+}
+
+std::string RandomSuffix() {
+  std::random_device rd;
+  std::mt19937_64 rng((std::uint64_t{rd()} << 32) ^ rd());
+  std::string s;
+  for (int i = 0; i < 12; ++i) s += "abcdefghijklmnopqrstuvwxyz0123456789"[rng() % 36];
+  return s;
+}
+
+// "postgresql://u@h:p/db?x=y" with the database name replaced.
+std::string WithDatabase(const std::string& url, const std::string& name) {
+  const std::size_t authority = url.find("://") + 3;
+  const std::size_t slash = url.find('/', authority);
+  const std::size_t query = url.find('?', authority);
+  const std::string base = url.substr(0, std::min(slash, query));
+  return base + "/" + name + (query == std::string::npos ? "" : url.substr(query));
+}
+
+template <typename T>
+Status Discard(const Result<T>& r) {
+  if (!r) return Fail(r.error());
+  return Ok();
+}
+
+class DatabaseContract : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    std::string url;
+    if (GetParam() == "sqlite") {
+      path_ =
+          std::filesystem::temp_directory_path() / ("chaincrm_contract_" + RandomSuffix() + ".db");
+      url = "sqlite:" + path_.string();
+    } else {
+      admin_url_ = Env("CHAINCRM_TEST_PG_ADMIN_URL");
+      if (admin_url_.empty()) admin_url_ = Env("CHAINCRM_TEST_PG_URL");
+      pg_database_ = "t_" + RandomSuffix();
+      ASSERT_OK(ExecPostgresAdmin(admin_url_, "CREATE DATABASE " + pg_database_));
+      url = WithDatabase(Env("CHAINCRM_TEST_PG_URL"), pg_database_);
+    }
+    DatabaseOptions options;
+    options.read_connections = 2;
+    ASSERT_OK_AND_ASSIGN(db_, OpenDatabase(url, options));
+  }
+
+  void TearDown() override {
+    db_.reset();
+    if (!path_.empty()) {
+      for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(path_.string() + suffix);
+      }
+    }
+    if (!pg_database_.empty()) {
+      EXPECT_OK(ExecPostgresAdmin(admin_url_,
+                                  "DROP DATABASE IF EXISTS " + pg_database_ + " WITH (FORCE)"));
+    }
+  }
+
+  bool IsPostgres() const { return GetParam() == "postgres"; }
+
+  Status Script(std::string_view ddl) {
+    return db_->Write([&](Tx& tx) { return db_->dialect().ExecScript(tx, ddl); });
+  }
+
+  Result<std::int64_t> Count(const std::string& table) {
+    std::int64_t n = -1;
+    RETURN_IF_ERROR(db_->Read([&](Tx& tx) -> Status {
+      ASSIGN_OR_RETURN(Row row, tx.QueryOne("SELECT COUNT(*) FROM " + table, {}, table));
+      n = row.Int(0);
+      return Ok();
+    }));
+    return n;
+  }
+
+  static Result<std::int64_t> InsertCustomer(Tx& tx, const std::string& name,
+                                             const std::string& folded) {
+    ASSIGN_OR_RETURN(Row row, tx.QueryOne("INSERT INTO customers (kind, name, name_folded, "
+                                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?) "
+                                          "RETURNING id",
+                                          {"person", name, folded, 0, 0}, "customer"));
+    return row.Int(0);
+  }
+
+  std::unique_ptr<Database> db_;
+  std::filesystem::path path_;
+  std::string admin_url_;
+  std::string pg_database_;
+};
+
+TEST_P(DatabaseContract, MigrateAppliesEveryVersionOnceAndIsIdempotent) {
+  ASSERT_OK_AND_ASSIGN(const int applied, Migrate(*db_));
+  EXPECT_EQ(applied, static_cast<int>(AllMigrations().size()));
+  EXPECT_GE(applied, 1);
+  ASSERT_OK_AND_ASSIGN(const int again, Migrate(*db_));
+  EXPECT_EQ(again, 0);
+  ASSERT_OK_AND_ASSIGN(const int version, SchemaVersion(*db_));
+  EXPECT_EQ(version, AllMigrations().back().version);
+}
+
+TEST_P(DatabaseContract, RoundTripsIntegersRealsUtf8TextAndNull) {
+  ASSERT_OK(Script("CREATE TABLE samples (id {{id}}, i BIGINT, d DOUBLE PRECISION, s TEXT)"));
+  const std::vector<std::vector<Value>> samples = {
+      {std::int64_t{5'000'000'000}, 0.1 + 0.2, std::string("杭州丝绸有限公司")},
+      {std::numeric_limits<std::int64_t>::max(), 1e-300, std::string("it's \"quoted\" ?")},
+      {std::numeric_limits<std::int64_t>::min(), -3.141592653589793, std::string()},
+      {Null(), Null(), Null()},
+  };
+  std::vector<std::int64_t> ids;
+  ASSERT_OK(db_->Write([&](Tx& tx) -> Status {
+    for (const auto& s : samples) {
+      ASSIGN_OR_RETURN(Row row, tx.QueryOne("INSERT INTO samples (i, d, s) VALUES (?, ?, ?) "
+                                            "RETURNING id",
+                                            s, "sample"));
+      ids.push_back(row.Int(0));
+    }
+    return Ok();
+  }));
+  ASSERT_EQ(ids.size(), samples.size());
+  for (std::size_t k = 1; k < ids.size(); ++k) EXPECT_GT(ids[k], ids[k - 1]);
+
+  ASSERT_OK(db_->Read([&](Tx& tx) -> Status {
+    for (std::size_t k = 0; k < samples.size(); ++k) {
+      ASSIGN_OR_RETURN(Row row,
+                       tx.QueryOne("SELECT i, d, s FROM samples WHERE id = ?", {ids[k]}, "sample"));
+      for (std::size_t c = 0; c < 3; ++c) EXPECT_EQ(row[c], samples[k][c]) << k << "," << c;
+    }
+    ASSIGN_OR_RETURN(Row agg,
+                     tx.QueryOne("SELECT COUNT(*), 1 = 1, 1 = 0 FROM samples", {}, "count"));
+    EXPECT_EQ(agg[0], Value(std::int64_t{4}));
+    EXPECT_EQ(agg[1], Value(std::int64_t{1}));
+    EXPECT_EQ(agg[2], Value(std::int64_t{0}));
+    return Ok();
+  }));
+}
+
+TEST_P(DatabaseContract, PlaceholdersInsideLiteralsAndCommentsAreNotParameters) {
+  ASSERT_OK(db_->Read([&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(Row row, tx.QueryOne("SELECT 'a?b''?', CAST(? AS TEXT) /* ? */, \"n?\" "
+                                          "FROM (SELECT 7 AS \"n?\") q -- trailing ?\n",
+                                          {std::string("x")}, "row"));
+    EXPECT_EQ(row.Text(0), "a?b'?");
+    EXPECT_EQ(row.Text(1), "x");
+    EXPECT_EQ(row.Int(2), 7);
+    return Ok();
+  }));
+}
+
+TEST_P(DatabaseContract, ReturningGivesIncreasingIds) {
+  ASSERT_OK(Migrate(*db_));
+  std::int64_t first = 0, second = 0;
+  ASSERT_OK(db_->Write([&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(first, InsertCustomer(tx, "A", "a"));
+    ASSIGN_OR_RETURN(second, InsertCustomer(tx, "B", "b"));
+    return Ok();
+  }));
+  EXPECT_GT(first, 0);
+  EXPECT_GT(second, first);
+}
+
+TEST_P(DatabaseContract, ConstraintViolationsMapToErrorCodes) {
+  ASSERT_OK(Migrate(*db_));
+  const std::string insert_user =
+      "INSERT INTO users (email, name, role, password_hash, created_at) "
+      "VALUES (?, 'Ann', 'admin', 'x', 0)";
+  ASSERT_OK(db_->Write([&](Tx& tx) { return Discard(tx.Exec(insert_user, {"ann@example.com"})); }));
+  const Status duplicate = db_->Write(
+      [&](Tx& tx) -> Status { return Discard(tx.Exec(insert_user, {"ann@example.com"})); });
+  ASSERT_FALSE(duplicate);
+  EXPECT_EQ(duplicate.error().code(), Code::kAlreadyExists) << duplicate.error().message();
+
+  const Status dangling = db_->Write([&](Tx& tx) -> Status {
+    return Discard(
+        tx.Exec("INSERT INTO customer_emails (customer_id, position, address, address_norm) "
+                "VALUES (?, 0, 'a@b.c', 'a@b.c')",
+                {std::int64_t{987654321}}));
+  });
+  ASSERT_FALSE(dangling);
+  EXPECT_EQ(dangling.error().code(), Code::kInvalidArgument);
+  EXPECT_EQ(dangling.error().message(), "a referenced record does not exist");
+
+  const Status missing = db_->Write([&](Tx& tx) -> Status {
+    return Discard(
+        tx.Exec("INSERT INTO customers (kind, created_at, updated_at) VALUES ('person', 0, 0)"));
+  });
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code(), Code::kInvalidArgument);
+}
+
+TEST_P(DatabaseContract, SqlErrorsAreInternalAndDoNotEchoTheStatement) {
+  const Status s = db_->Read([&](Tx& tx) -> Status {
+    return Discard(tx.Query("SELEC id FROM nowhere WHERE secret_marker = 1"));
+  });
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().code(), Code::kInternal);
+  EXPECT_EQ(s.error().message().find("secret_marker"), std::string::npos) << s.error().message();
+}
+
+TEST_P(DatabaseContract, WriteRollsBackEverythingWhenTheCallbackFails) {
+  ASSERT_OK(Migrate(*db_));
+  const Status injected = db_->Write([&](Tx& tx) -> Status {
+    RETURN_IF_ERROR(InsertCustomer(tx, "Ghost", "ghost"));
+    return Fail(Error::FailedPrecondition("injected fault"));
+  });
+  ASSERT_FALSE(injected);
+  EXPECT_EQ(injected.error().code(), Code::kFailedPrecondition);
+  EXPECT_EQ(injected.error().message(), "injected fault");
+
+  const std::string insert_user =
+      "INSERT INTO users (email, name, role, password_hash, created_at) "
+      "VALUES (?, 'Bo', 'agent', 'x', 0)";
+  const Status failed_statement = db_->Write([&](Tx& tx) -> Status {
+    RETURN_IF_ERROR(tx.Exec(insert_user, {"bo@example.com"}));
+    RETURN_IF_ERROR(tx.Exec(insert_user, {"bo@example.com"}));
+    return Ok();
+  });
+  ASSERT_FALSE(failed_statement);
+  EXPECT_EQ(failed_statement.error().code(), Code::kAlreadyExists);
+
+  ASSERT_OK_AND_ASSIGN(const std::int64_t customers, Count("customers"));
+  EXPECT_EQ(customers, 0);
+  ASSERT_OK_AND_ASSIGN(const std::int64_t users, Count("users"));
+  EXPECT_EQ(users, 0);
+
+  // The same statements work afterwards (cached statements survive a rollback).
+  ASSERT_OK(db_->Write([&](Tx& tx) -> Status {
+    RETURN_IF_ERROR(tx.Exec(insert_user, {"bo@example.com"}));
+    return Discard(InsertCustomer(tx, "Real", "real"));
+  }));
+  ASSERT_OK_AND_ASSIGN(const std::int64_t after, Count("users"));
+  EXPECT_EQ(after, 1);
+}
+
+TEST_P(DatabaseContract, ReadCannotWrite) {
+  ASSERT_OK(Script("CREATE TABLE notes (id {{id}}, body TEXT)"));
+  const Status s = db_->Read(
+      [&](Tx& tx) -> Status { return Discard(tx.Exec("INSERT INTO notes (body) VALUES ('x')")); });
+  EXPECT_FALSE(s);
+  ASSERT_OK_AND_ASSIGN(const std::int64_t n, Count("notes"));
+  EXPECT_EQ(n, 0);
+}
+
+TEST_P(DatabaseContract, ConcurrentWritesFromFourThreadsAllLand) {
+  ASSERT_OK(
+      Script("CREATE TABLE counters (name TEXT NOT NULL PRIMARY KEY, n BIGINT NOT NULL);"
+             "CREATE TABLE hits (id {{id}}, worker BIGINT NOT NULL);"
+             "INSERT INTO counters (name, n) VALUES ('c', 0);"));
+  constexpr int kThreads = 4;
+  constexpr int kWritesEach = 50;
+  std::atomic<int> failures = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kWritesEach; ++i) {
+        const Status s = db_->Write([&](Tx& tx) -> Status {
+          RETURN_IF_ERROR(tx.Exec("UPDATE counters SET n = n + 1 WHERE name = 'c'"));
+          RETURN_IF_ERROR(tx.Exec("INSERT INTO hits (worker) VALUES (?)", {std::int64_t{t}}));
+          return Ok();
+        });
+        if (!s) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  ASSERT_OK(db_->Read([&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(Row row, tx.QueryOne("SELECT n FROM counters WHERE name = 'c'", {}, "c"));
+    EXPECT_EQ(row.Int(0), kThreads * kWritesEach);
+    return Ok();
+  }));
+  ASSERT_OK_AND_ASSIGN(const std::int64_t hits, Count("hits"));
+  EXPECT_EQ(hits, kThreads * kWritesEach);
+}
+
+TEST_P(DatabaseContract, ForEachStreamsTenThousandRowsAndAllowsNestedQueries) {
+  constexpr std::int64_t kRows = 10'000;
+  ASSERT_OK(Script("CREATE TABLE numbers (n BIGINT NOT NULL)"));
+  ASSERT_OK(db_->Write([&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(const std::int64_t inserted,
+                     tx.Exec("INSERT INTO numbers (n) WITH RECURSIVE seq(n) AS (SELECT 1 UNION "
+                             "ALL SELECT n + 1 FROM seq WHERE n < ?) SELECT n FROM seq",
+                             {kRows}));
+    EXPECT_EQ(inserted, kRows);
+    return Ok();
+  }));
+  ASSERT_OK(db_->Read([&](Tx& tx) -> Status {
+    std::int64_t expected = 1, sum = 0;
+    RETURN_IF_ERROR(tx.ForEach("SELECT n FROM numbers WHERE n > ? ORDER BY n", {std::int64_t{0}},
+                               [&](const Row& row) -> Status {
+                                 EXPECT_EQ(row.Int(0), expected);
+                                 ++expected;
+                                 sum += row.Int(0);
+                                 if (row.Int(0) % 2500 == 0) {
+                                   ASSIGN_OR_RETURN(Row c, tx.QueryOne("SELECT COUNT(*) FROM "
+                                                                       "numbers",
+                                                                       {}, "count"));
+                                   EXPECT_EQ(c.Int(0), kRows);
+                                 }
+                                 return Ok();
+                               }));
+    EXPECT_EQ(expected, kRows + 1);
+    EXPECT_EQ(sum, kRows * (kRows + 1) / 2);
+
+    int seen = 0;
+    const Status stopped = tx.ForEach("SELECT n FROM numbers", {}, [&](const Row&) -> Status {
+      return ++seen == 10 ? Fail(Error::Aborted("enough")) : Ok();
+    });
+    EXPECT_FALSE(stopped);
+    EXPECT_EQ(seen, 10);
+    ASSIGN_OR_RETURN(Row still, tx.QueryOne("SELECT MAX(n) FROM numbers", {}, "max"));
+    EXPECT_EQ(still.Int(0), kRows);
+    return Ok();
+  }));
+}
+
+TEST_P(DatabaseContract, CustomerNameLikeFindsAnyPartOfTheFoldedName) {
+  ASSERT_OK(Migrate(*db_));
+  ASSERT_OK(db_->Write([&](Tx& tx) -> Status {
+    RETURN_IF_ERROR(InsertCustomer(tx, "杭州丝绸有限公司", "杭州丝绸有限公司"));
+    RETURN_IF_ERROR(InsertCustomer(tx, "José Müller", "jose muller"));
+    RETURN_IF_ERROR(InsertCustomer(tx, "Acme Textiles", "acme textiles"));
+    return Ok();
+  }));
+  const auto find = [&](const std::string& pattern) {
+    std::vector<std::string> names;
+    EXPECT_OK(db_->Read([&](Tx& tx) -> Status {
+      const std::string sql = "SELECT name FROM customers c WHERE " +
+                              tx.dialect().CustomerNameLike("c.id") + " ORDER BY id";
+      ASSIGN_OR_RETURN(Rows rows, tx.Query(sql, {pattern}));
+      for (const Row& r : rows) names.push_back(r.Text(0));
+      return Ok();
+    }));
+    return names;
+  };
+  EXPECT_EQ(find("%丝绸有%"), std::vector<std::string>{"杭州丝绸有限公司"});
+  EXPECT_EQ(find("%mull%"), std::vector<std::string>{"José Müller"});
+  EXPECT_TRUE(find("%nothing like it%").empty());
+}
+
+// PostgreSQL only: the name condition must use the trigram index, not scan.
+TEST_P(DatabaseContract, PostgresNameSearchUsesTrigramIndex) {
+  if (!IsPostgres()) GTEST_SKIP() << "pg_trgm plan check";
+  ASSERT_OK(Migrate(*db_));
+  ASSERT_OK(db_->Write([&](Tx& tx) -> Status {
+    RETURN_IF_ERROR(
+        tx.Exec("INSERT INTO customers (kind, name, name_folded, created_at, "
+                "updated_at) WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n "
+                "+ 1 FROM seq WHERE n < 5000) SELECT 'person', 'customer ' || n, "
+                "'customer ' || n, 0, 0 FROM seq"));
+    // Fresh rows sit in the GIN pending list, which makes the index look costly until
+    // (auto)vacuum flushes it; flush it as autovacuum would after a bulk load.
+    RETURN_IF_ERROR(tx.Query("SELECT gin_clean_pending_list('customers_name_trgm')"));
+    return Discard(tx.Exec("ANALYZE customers"));
+  }));
+  ASSERT_OK(db_->Read([&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(Rows plan, tx.Query("EXPLAIN SELECT id FROM customers c WHERE " +
+                                             tx.dialect().CustomerNameLike("c.id"),
+                                         {"%mer 123%"}));
+    std::string text;
+    for (const Row& r : plan) text += r.Text(0) + "\n";
+    EXPECT_NE(text.find("customers_name_trgm"), std::string::npos) << text;
+    return Ok();
+  }));
+}
+
+// PostgreSQL only: a pooled connection killed by the server is replaced transparently.
+TEST_P(DatabaseContract, PostgresReconnectsAfterTheServerDropsAConnection) {
+  if (!IsPostgres()) GTEST_SKIP() << "needs a server to drop the connection";
+  const auto backend_pid = [&]() -> Result<std::int64_t> {
+    std::int64_t pid = 0;
+    RETURN_IF_ERROR(db_->Read([&](Tx& tx) -> Status {
+      ASSIGN_OR_RETURN(Row row, tx.QueryOne("SELECT pg_backend_pid()", {}, "pid"));
+      pid = row.Int(0);
+      return Ok();
+    }));
+    return pid;
+  };
+  ASSERT_OK_AND_ASSIGN(const std::int64_t before, backend_pid());
+  ASSERT_OK(ExecPostgresAdmin(admin_url_,
+                              "SELECT pg_terminate_backend(" + std::to_string(before) + ", 5000)"));
+  ASSERT_OK_AND_ASSIGN(const std::int64_t after, backend_pid());
+  EXPECT_NE(after, before);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DatabaseContract, ::testing::ValuesIn(Backends()),
+                         [](const ::testing::TestParamInfo<std::string>& param) {
+                           return param.param;
+                         });
+
+TEST(OpenPostgres, UnreachableServerIsUnavailable) {
+  const auto db = OpenDatabase("postgresql://postgres@127.0.0.1:1/none?connect_timeout=2");
+  ASSERT_FALSE(db);
+  EXPECT_EQ(db.error().code(), Code::kUnavailable);
+}
+
+TEST(OpenPostgres, MalformedUrlIsInvalidArgument) {
+  const auto db = OpenDatabase("postgresql://postgres@127.0.0.1/db?no_such_option=1");
+  ASSERT_FALSE(db);
+  EXPECT_EQ(db.error().code(), Code::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace chaincrm::store
