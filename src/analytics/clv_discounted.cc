@@ -1,0 +1,177 @@
+#include "analytics/clv_discounted.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace chaincrm::analytics {
+namespace {
+
+double Mean(std::span<const double> v) {
+  double s = 0;
+  for (double x : v) s += x;
+  return v.empty() ? 0.0 : s / static_cast<double>(v.size());
+}
+
+Result<std::vector<double>> Profits(const IntervalHistory& h) {
+  if (h.revenue.empty()) {
+    return Fail(Error::InvalidArgument("customer " + std::to_string(h.customer_id) +
+                                       " has no interval history"));
+  }
+  if (h.revenue.size() != h.cost.size()) {
+    return Fail(Error::InvalidArgument("revenue and cost need one entry per interval"));
+  }
+  std::vector<double> p(h.revenue.size());
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    p[i] = h.revenue[i] - h.cost[i];
+    if (!std::isfinite(p[i])) {
+      return Fail(Error::InvalidArgument("customer " + std::to_string(h.customer_id) +
+                                         " has a non-finite amount"));
+    }
+  }
+  return p;
+}
+
+/// Index of the calendar interval containing a day (months or quarters since 1970).
+std::int64_t IntervalOf(Millis t, IntervalKind kind) {
+  const std::int64_t day = t / kMillisPerDay - ((t % kMillisPerDay != 0) && (t < 0) ? 1 : 0);
+  int y = 0;
+  unsigned m = 0, d = 0;
+  CivilFromDays(day, y, m, d);
+  const std::int64_t month = (static_cast<std::int64_t>(y) - 1970) * 12 + (m - 1);
+  if (kind == IntervalKind::kMonth) return month;
+  return (month >= 0 ? month : month - 2) / 3;
+}
+
+}  // namespace
+
+Result<double> DiscountedProfitSum(std::span<const double> profits, double discount_rate) {
+  if (!(discount_rate > -1) || !std::isfinite(discount_rate)) {
+    return Fail(Error::InvalidArgument("the discount rate must be > -1"));
+  }
+  double sum = 0, factor = 1;
+  for (double p : profits) {
+    if (!std::isfinite(p)) return Fail(Error::InvalidArgument("profits must be finite"));
+    factor /= 1 + discount_rate;
+    sum += p * factor;
+  }
+  return sum;
+}
+
+Result<double> ExpectedRemainingIntervals(double retention_rate, int cap) {
+  if (!(retention_rate >= 0 && retention_rate <= 1)) {
+    return Fail(Error::InvalidArgument("the retention rate must be in [0, 1]"));
+  }
+  if (cap < 0) return Fail(Error::InvalidArgument("the interval cap must be >= 0"));
+  if (retention_rate == 1) return static_cast<double>(cap);
+  return std::min(static_cast<double>(cap), retention_rate / (1 - retention_rate));
+}
+
+Result<std::pair<double, double>> FitLinearTrend(std::span<const double> y) {
+  if (y.empty()) return Fail(Error::InvalidArgument("no points to fit a trend to"));
+  const double n = static_cast<double>(y.size());
+  const double mean_x = (n + 1) / 2, mean_y = Mean(y);
+  double sxy = 0, sxx = 0;
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    const double dx = static_cast<double>(i + 1) - mean_x;
+    sxy += dx * (y[i] - mean_y);
+    sxx += dx * dx;
+  }
+  const double slope = sxx > 0 ? sxy / sxx : 0.0;
+  return std::make_pair(mean_y - slope * mean_x, slope);
+}
+
+Result<DiscountedClv> ComputeDiscountedClv(const IntervalHistory& history,
+                                           const DiscountedClvOptions& options) {
+  ASSIGN_OR_RETURN(const std::vector<double> profits, Profits(history));
+  const double c = options.discount_rate;
+  if (!(c > -1) || !std::isfinite(c)) {
+    return Fail(Error::InvalidArgument("the discount rate must be > -1"));
+  }
+  if (!(history.potential_per_interval >= 0) || !std::isfinite(history.potential_per_interval) ||
+      !(options.potential_realisation >= 0 && options.potential_realisation <= 1)) {
+    return Fail(Error::InvalidArgument("potential must be >= 0 and realisation in [0, 1]"));
+  }
+  ASSIGN_OR_RETURN(const double m, ExpectedRemainingIntervals(options.retention_rate,
+                                                              options.max_future_intervals));
+  ASSIGN_OR_RETURN(const auto trend, FitLinearTrend(profits));
+  DiscountedClv out;
+  out.customer_id = history.customer_id;
+  out.trend_intercept = trend.first;
+  out.trend_slope = trend.second;
+  out.expected_intervals = m;
+  const std::size_t n = profits.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    out.historical_value += profits[i] * std::pow(1 + c, static_cast<double>(n - 1 - i));
+  }
+  const double gap = history.potential_per_interval * options.potential_realisation;
+  const int whole = static_cast<int>(std::floor(m));
+  for (int j = 1; j <= whole + 1; ++j) {
+    const double weight = j <= whole ? 1.0 : m - whole;
+    if (weight <= 0) break;
+    const double discount = std::pow(1 + c, -static_cast<double>(j));
+    const double projected = std::max(
+        0.0, trend.first + trend.second * static_cast<double>(n + static_cast<std::size_t>(j)));
+    out.future_value += weight * projected * discount;
+    out.potential_value += weight * gap * discount;
+  }
+  out.total = out.historical_value + out.future_value + out.potential_value;
+  return out;
+}
+
+Result<std::vector<double>> PeerPotentialGaps(std::span<const IntervalHistory> histories,
+                                              std::span<const std::string> peer_groups) {
+  if (histories.size() != peer_groups.size()) {
+    return Fail(Error::InvalidArgument("one peer group label per customer is needed"));
+  }
+  std::vector<double> mean(histories.size());
+  std::map<std::string, std::vector<double>> by_group;
+  for (std::size_t i = 0; i < histories.size(); ++i) {
+    ASSIGN_OR_RETURN(const std::vector<double> p, Profits(histories[i]));
+    mean[i] = Mean(p);
+    by_group[peer_groups[i]].push_back(mean[i]);
+  }
+  std::map<std::string, double> benchmark;
+  for (auto& [group, values] : by_group) {
+    std::sort(values.begin(), values.end(), std::greater<>());
+    const std::size_t top = std::max<std::size_t>(1, (values.size() + 3) / 4);  // ceil(n/4)
+    benchmark[group] = Mean(std::span<const double>(values.data(), top));
+  }
+  std::vector<double> gaps(histories.size());
+  for (std::size_t i = 0; i < histories.size(); ++i) {
+    gaps[i] = std::max(0.0, benchmark[peer_groups[i]] - mean[i]);
+  }
+  return gaps;
+}
+
+Result<std::vector<IntervalHistory>> BuildIntervalHistories(
+    std::span<const Transaction> transactions, Millis as_of, IntervalKind kind) {
+  const std::int64_t current = IntervalOf(as_of, kind);
+  std::map<std::int64_t, std::map<std::int64_t, std::pair<double, double>>> by_customer;
+  for (const Transaction& t : transactions) {
+    if (!std::isfinite(t.revenue) || !std::isfinite(t.cost)) {
+      return Fail(Error::InvalidArgument(
+          "transaction of customer " + std::to_string(t.customer_id) + " has a non-finite amount"));
+    }
+    const std::int64_t interval = IntervalOf(t.at, kind);
+    if (interval >= current) continue;
+    auto& cell = by_customer[t.customer_id][interval];
+    cell.first += t.revenue;
+    cell.second += t.cost;
+  }
+  std::vector<IntervalHistory> out;
+  for (const auto& [id, intervals] : by_customer) {
+    IntervalHistory h;
+    h.customer_id = id;
+    const std::int64_t first = intervals.begin()->first;
+    for (std::int64_t k = first; k < current; ++k) {
+      auto it = intervals.find(k);
+      h.revenue.push_back(it == intervals.end() ? 0.0 : it->second.first);
+      h.cost.push_back(it == intervals.end() ? 0.0 : it->second.second);
+    }
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace chaincrm::analytics

@@ -1,0 +1,116 @@
+#include "analytics/clv_probabilistic.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <thread>
+
+namespace chaincrm::analytics {
+namespace {
+
+constexpr std::size_t kParallelThreshold = 20'000;
+
+Result<CustomerClv> OneCustomer(const RepeatPurchaseModel& model, const GammaGammaParams& spend,
+                                const CustomerSummary& c, double periods_per_month,
+                                const ProbabilisticClvOptions& options) {
+  CustomerClv out;
+  out.customer_id = c.customer_id;
+  ASSIGN_OR_RETURN(out.probability_alive, model.ProbabilityAlive(c.frequency, c.recency, c.age));
+  ASSIGN_OR_RETURN(out.expected_spend,
+                   ConditionalExpectedSpend(spend, c.frequency, std::max(0.0, c.monetary_value)));
+  double previous = 0.0;
+  for (int i = 1; i <= options.horizon_months; ++i) {
+    ASSIGN_OR_RETURN(const double cumulative,
+                     model.ExpectedPurchases(i * periods_per_month, c.frequency, c.recency, c.age));
+    out.clv += out.expected_spend * (cumulative - previous) /
+               std::pow(1 + options.monthly_discount_rate, i);
+    previous = cumulative;
+  }
+  out.expected_purchases = previous;
+  return out;
+}
+
+}  // namespace
+
+double PeriodsPerMonth(TimeUnit unit) { return 30.4375 / DaysPerUnit(unit); }
+
+Result<std::vector<CustomerClv>> ComputeProbabilisticClv(const RepeatPurchaseModel& model,
+                                                         const GammaGammaParams& spend,
+                                                         std::span<const CustomerSummary> customers,
+                                                         TimeUnit unit,
+                                                         const ProbabilisticClvOptions& options) {
+  if (customers.empty()) return Fail(Error::InvalidArgument("the cohort has no customers"));
+  if (options.horizon_months < 1) {
+    return Fail(Error::InvalidArgument("the CLV horizon must be at least one month"));
+  }
+  if (!(options.monthly_discount_rate > -1) || !std::isfinite(options.monthly_discount_rate)) {
+    return Fail(Error::InvalidArgument("the discount rate must be > -1"));
+  }
+  RETURN_IF_ERROR(ConditionalExpectedSpend(spend, 0, 0));  // validates the spend model
+  const double ppm =
+      options.periods_per_month > 0 ? options.periods_per_month : PeriodsPerMonth(unit);
+  std::vector<CustomerClv> out(customers.size());
+  auto run = [&](std::size_t begin, std::size_t end) -> std::optional<Error> {
+    for (std::size_t i = begin; i < end; ++i) {
+      auto r = OneCustomer(model, spend, customers[i], ppm, options);
+      if (!r) {
+        return Error(r.error().code(), "customer " + std::to_string(customers[i].customer_id) +
+                                           ": " + r.error().message());
+      }
+      out[i] = *r;
+    }
+    return std::nullopt;
+  };
+  const std::size_t n = customers.size();
+  std::optional<Error> first_error, second_error;
+  if (n >= kParallelThreshold && std::thread::hardware_concurrency() >= 2) {
+    std::thread worker([&] { second_error = run(n / 2, n); });
+    first_error = run(0, n / 2);
+    worker.join();
+  } else {
+    first_error = run(0, n);
+  }
+  if (first_error) return Fail(*first_error);
+  if (second_error) return Fail(*second_error);
+  return out;
+}
+
+Result<HoldoutReport> CompareHoldout(const RepeatPurchaseModel& model,
+                                     std::span<const CustomerSummary> customers,
+                                     double holdout_length, int max_frequency) {
+  if (customers.empty()) return Fail(Error::InvalidArgument("the cohort has no customers"));
+  if (!(holdout_length > 0) || max_frequency < 1) {
+    return Fail(Error::InvalidArgument("need a holdout period > 0 and max_frequency >= 1"));
+  }
+  HoldoutReport report;
+  report.holdout_length = holdout_length;
+  report.buckets.resize(static_cast<std::size_t>(max_frequency) + 1);
+  for (int k = 0; k <= max_frequency; ++k) {
+    report.buckets[static_cast<std::size_t>(k)].frequency = k;
+  }
+  report.buckets.back().open_ended = true;
+  double abs_error = 0;
+  for (const CustomerSummary& c : customers) {
+    ASSIGN_OR_RETURN(const double expected,
+                     model.ExpectedPurchases(holdout_length, c.frequency, c.recency, c.age));
+    const int k = std::min(max_frequency, static_cast<int>(c.frequency));
+    HoldoutBucket& b = report.buckets[static_cast<std::size_t>(k)];
+    b.customers += 1;
+    b.actual_mean += c.holdout_frequency;
+    b.expected_mean += expected;
+    report.actual_total += c.holdout_frequency;
+    report.expected_total += expected;
+    abs_error += std::abs(expected - c.holdout_frequency);
+  }
+  for (HoldoutBucket& b : report.buckets) {
+    if (b.customers > 0) {
+      b.actual_mean /= b.customers;
+      b.expected_mean /= b.customers;
+    }
+  }
+  report.mean_absolute_error = abs_error / static_cast<double>(customers.size());
+  return report;
+}
+
+}  // namespace chaincrm::analytics
