@@ -39,7 +39,7 @@ describe('login', () => {
       const page = await newPage(browser, baseURL);
       if (role === 'admin') await page.goto('/login').then(() => screenshot(page, 'login'));
       await login(page, role);
-      assert.equal(await page.textContent('[data-testid=role]'), role);
+      assert.equal(await page.getAttribute('[data-testid=role]', 'data-role'), role);
       if (role === 'customer') {
         await page.waitForURL('**/portal');
         await page.waitForSelector('[data-testid=portal-profile] h1');

@@ -74,7 +74,7 @@ export function SearchBox() {
 }
 
 export function Shell({ path, children }: { path: string; children: ComponentChildren }) {
-  const { t, user, logout } = useApp();
+  const { t, tv, user, logout } = useApp();
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [path]);
   if (!user) return <>{children}</>;
@@ -114,7 +114,7 @@ export function Shell({ path, children }: { path: string; children: ComponentChi
         <div class="user">
           <LanguageSwitch />
           <span class="who" data-testid="whoami" title={user.email}>
-            {user.name} · <span data-testid="role">{user.role}</span>
+            {user.name} · <span data-testid="role" data-role={user.role}>{tv('userRole', user.role)}</span>
           </span>
           <button type="button" data-testid="logout" onClick={logout}>
             {t('nav.logout')}
