@@ -95,8 +95,14 @@ export CHAINCRM_TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/postgres"
 export CHAINCRM_TEST_PG_ADMIN_URL="postgresql://postgres@127.0.0.1:$port/postgres"
 echo "with-postgres: PostgreSQL 15 at 127.0.0.1:$port (data in $data)" >&2
 
+# The command runs as a waited-on child so that INT/TERM reach it at once (bash defers
+# traps while a foreground child runs) and the cluster is still cleaned up afterwards.
+"$@" <&0 &
+child=$!
+trap 'kill -INT "$child" 2>/dev/null; wait "$child"; exit 130' INT
+trap 'kill -TERM "$child" 2>/dev/null; wait "$child"; exit 143' TERM
 set +e
-"$@"
+wait "$child"
 status=$?
 set -e
 exit "$status"
