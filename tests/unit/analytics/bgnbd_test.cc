@@ -83,6 +83,17 @@ TEST(BgNbd, ExpectedPurchasesMatchesSimulationOfNewCustomers) {
   EXPECT_NEAR(formula, mean, 4 * se);
 }
 
+TEST(BgNbd, ConditionalExpectationMatchesLifetimesDocumentation) {
+  // lifetimes' README: with the CDNOW fit, customer 1516 (x = 26, t_x = 30.86, T = 31) is
+  // expected to make 0.710623 purchases in the next week.
+  const auto cohort = testing::ReadCdnowSummary("cdnow_customers_summary.csv");
+  ASSERT_OK_AND_ASSIGN(const BgNbdFit fit, FitBgNbd(cohort));
+  ASSERT_OK_AND_ASSIGN(const BgNbdModel m, BgNbdModel::Create(fit.params));
+  ASSERT_OK_AND_ASSIGN(const double e, m.ExpectedPurchases(1, 26, 30.86, 31));
+  std::printf("E[Y(1) | 26, 30.86, 31] = %.6f\n", e);
+  EXPECT_NEAR(e, 0.710623, 1e-4);
+}
+
 TEST(BgNbd, ProbabilityAliveBehaves) {
   ASSERT_OK_AND_ASSIGN(const BgNbdModel m, BgNbdModel::Create({0.243, 4.414, 0.793, 2.426}));
   ASSERT_OK_AND_ASSIGN(const double none, m.ProbabilityAlive(0, 0, 30));
