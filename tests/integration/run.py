@@ -131,7 +131,13 @@ def login_or_fail(email: str, password: str) -> dict:
     resp = support.login(email, password)
     if resp.status != 201 or not isinstance(resp.json, dict) or "token" not in resp.json:
         raise HarnessError(f"login as {email} failed: {resp!r}")
-    return resp.json
+    body = resp.json
+    if not isinstance(body.get("user"), dict) or "id" not in body["user"]:
+        # The suites need the user's id; the login answer should carry it (test_auth
+        # checks that), /me is the fallback so one gap does not stop every suite.
+        me = support.get("/api/v1/me", token=body["token"])
+        body["user"] = me.json if me.status == 200 and isinstance(me.json, dict) else {}
+    return body
 
 
 def set_up_fixtures(state: support.HarnessState) -> None:
