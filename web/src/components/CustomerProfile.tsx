@@ -67,6 +67,7 @@ export function ProfileCard({ c, defs }: { c: Customer; defs: CustomFieldDef[] }
         {c.kind === 'person' && c.sector && <Row label={t('field.sector')}>{c.sector}</Row>}
         {c.kind === 'person' && <Row label={t('field.gender')}>{c.gender || dash}</Row>}
         {c.owner_id != null && <Row label={t('field.owner_id')}>#{String(c.owner_id)}</Row>}
+        {c.notes && <Row label={t('field.notes')}>{c.notes}</Row>}
         <Row label={t('field.created_at')}>{fmt.dateTime(c.created_at)}</Row>
         <Row label={t('field.updated_at')}>{fmt.dateTime(c.updated_at)}</Row>
       </dl>

@@ -16,6 +16,7 @@ export interface Draft {
   /** Present only when the API showed the field to this role (edit), never on create. */
   birth_date?: string;
   income_band?: string;
+  notes: string;
   emails: Email[];
   phones: Phone[];
   addresses: Address[];
@@ -42,6 +43,7 @@ export function emptyDraft(): Draft {
     external_ids: [],
     serials: [],
     tags: '',
+    notes: '',
     custom: {},
   };
 }
@@ -73,6 +75,7 @@ export function toDraft(c: Customer): Draft {
     external_ids: (c.external_ids ?? []).map((x) => ({ system: s(x.system), value: s(x.value) })),
     serials: (c.serials ?? []).map((x) => ({ serial: s(x.serial), product: s(x.product) })),
     tags: (c.tags ?? []).join(', '),
+    notes: s(c.notes),
     custom: {},
   };
   if ('birth_date' in c) d.birth_date = s(c.birth_date);
@@ -152,6 +155,7 @@ export function draftToBody(d: Draft, defs: CustomFieldDef[] = []): { body: Reco
     serials: keep(d.serials, blank, 'serials', map).map((x) => ({ serial: x.serial.trim(), product: orNull(x.product) })),
     tags: parseTags(d.tags),
   };
+  if (d.notes.trim() !== '') body.notes = d.notes.trim();
   if (d.birth_date !== undefined) body.birth_date = orNull(d.birth_date);
   if (d.income_band !== undefined) body.income_band = orNull(d.income_band);
   const custom: Record<string, unknown> = {};

@@ -65,6 +65,7 @@ export interface Customer {
   employees: number | null;
   annual_revenue: Money | null;
   tax_id: string | null;
+  notes?: string | null;
   birth_date?: string | null;
   gender?: string | null;
   income_band?: string | null;

@@ -5,6 +5,8 @@ import { canEditCustomers, type Customer360, type CustomFieldDef, type HistoryEn
 import { Empty, ErrorBox, Link, Loading, Section, useAsync } from '../components/common';
 import { IdentifiersCard, ProfileCard, displayValue } from '../components/CustomerProfile';
 import { RevenueChart } from '../components/RevenueChart';
+import { PagedLoader } from '../components/PagedLoader';
+import type { Interaction, Purchase } from '../lib/types';
 
 export async function loadCustomFields(signal?: AbortSignal): Promise<CustomFieldDef[]> {
   try {
@@ -85,6 +87,8 @@ export function Customer360Page({ id }: { id: string }) {
   const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
+  const [allInteractions, setAllInteractions] = useState<Interaction[] | null>(null);
+  const [allPurchases, setAllPurchases] = useState<Purchase[] | null>(null);
   const res = useAsync(
     async (signal) => {
       const [v, defs] = await Promise.all([get<Customer360>(`/api/v1/customers/${encodeURIComponent(id)}/360`, signal), loadCustomFields(signal)]);
@@ -100,8 +104,8 @@ export function Customer360Page({ id }: { id: string }) {
   const stats = v.stats ?? c.stats ?? null;
   const staff = user && user.role !== 'customer';
   const canEdit = user && canEditCustomers(user.role);
-  const interactions = [...(v.interactions ?? [])].sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
-  const purchases = [...(v.purchases ?? [])].sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
+  const interactions = [...(allInteractions ?? v.interactions ?? [])].sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
+  const purchases = [...(allPurchases ?? v.purchases ?? [])].sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
 
   async function archiveOrRestore() {
     if (c.status === 'active' && !confirm(t('c360.archiveConfirm'))) return;
@@ -235,6 +239,7 @@ export function Customer360Page({ id }: { id: string }) {
         ) : (
           <Empty>{t('c360.noInteractions')}</Empty>
         )}
+        {interactions.length > 0 && <PagedLoader<Interaction> path="/api/v1/interactions" customerId={id} onRows={setAllInteractions} label={t('c360.showAll')} />}
       </Section>
       <Section title={t('c360.purchases')} id="purchases">
         {purchases.length ? (
@@ -267,6 +272,7 @@ export function Customer360Page({ id }: { id: string }) {
                 </tbody>
               </table>
             </div>
+            <PagedLoader<Purchase> path="/api/v1/purchases" customerId={id} onRows={setAllPurchases} label={t('c360.showAll')} />
           </>
         ) : (
           <Empty>{t('c360.noPurchases')}</Empty>

@@ -32,7 +32,7 @@ function Field(props: { label: string; path: string; errors: FieldError[]; exact
 
 /** Every input path the form renders, so errors on none of them go to the summary. */
 function knownPaths(d: Draft, defs: CustomFieldDef[]): string[] {
-  const p = ['kind', 'name', 'roles', 'sector', 'employees', 'annual_revenue', 'tax_id', 'gender', 'tags', 'birth_date', 'income_band'];
+  const p = ['kind', 'name', 'roles', 'sector', 'employees', 'annual_revenue', 'tax_id', 'gender', 'tags', 'notes', 'birth_date', 'income_band'];
   d.emails.forEach((_, i) => p.push(`emails[${i}]`));
   d.phones.forEach((_, i) => p.push(`phones[${i}]`));
   d.addresses.forEach((_, i) => p.push(`addresses[${i}]`));
@@ -190,6 +190,9 @@ export function CustomerFormPage({ id }: { id?: string }) {
             {d.income_band !== undefined && text('income_band', t('field.income_band'), d.income_band, (v) => set({ income_band: v }))}
             {text('tags', t('field.tags'), d.tags, (v) => set({ tags: v }), 'text', { placeholder: t('form.tagsHint') })}
           </div>
+          <Field label={t('field.notes')} path="notes" errors={errors} class="notes">
+            <textarea name="notes" rows={2} value={d.notes} onInput={(e) => set({ notes: (e.currentTarget as HTMLTextAreaElement).value })} />
+          </Field>
           <Field label={t('field.roles')} path="roles" errors={errors} class="roles">
             <span class="checks">
               {CUSTOMER_ROLES.map((r) => (
