@@ -92,8 +92,17 @@ bool Streamable(std::string_view sql) {
   const std::string_view head = std::string_view(lower).substr(start);
   if (head.starts_with("select") || head.starts_with("values")) return true;
   if (!head.starts_with("with")) return false;
-  for (const char* verb : {"insert", "update", "delete", "merge"}) {
-    if (lower.find(verb) != std::string::npos) return false;
+  const auto is_word = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  };
+  for (const std::string_view verb : {"insert", "update", "delete", "merge"}) {
+    for (std::size_t pos = lower.find(verb); pos != std::string::npos;
+         pos = lower.find(verb, pos + 1)) {
+      const std::size_t end = pos + verb.size();
+      if ((pos == 0 || !is_word(lower[pos - 1])) && (end == lower.size() || !is_word(lower[end]))) {
+        return false;  // e.g. "updated_at" is not a verb
+      }
+    }
   }
   return true;
 }

@@ -15,7 +15,8 @@
 namespace chaincrm::store::pg {
 
 /// `sql` with each '?' outside string literals, quoted identifiers and comments replaced
-/// by $1, $2, ...; `params` is how many there were.
+/// by $1, $2, ...; `params` is how many there were. Dollar-quoted bodies and the jsonb
+/// '?' operators are not supported (repositories use neither).
 struct Rewritten {
   std::string text;
   int params = 0;
