@@ -100,6 +100,28 @@ describe('customers', () => {
     await closePage(page);
   });
 
+  test('columns chooser and saved views persist in localStorage', async () => {
+    const page = await newPage(browser, baseURL);
+    await login(page, 'analyst');
+    await page.waitForSelector('[data-testid=customer-table] tbody tr');
+    await page.click('[data-testid=columns-chooser] summary');
+    await page.uncheck('input[name=col-phone]');
+    assert.equal(await page.locator('[data-testid=customer-table] td[data-col=phone]').count(), 0);
+    await page.selectOption('select[name=filter-kind]', 'person');
+    await page.waitForURL(/filter/);
+    await page.waitForSelector('[data-testid=customer-table] tbody tr');
+    await page.click('[data-testid=views] summary');
+    await page.fill('input[name=view-name]', 'People');
+    await page.click('[data-testid=views] button[type=submit]');
+    await page.goto('/customers');
+    await page.waitForSelector('[data-testid=customer-table] tbody tr');
+    assert.equal(await page.locator('[data-testid=customer-table] td[data-col=phone]').count(), 0, 'column choice survives a reload');
+    await page.click('[data-testid=views] summary');
+    await page.click('[data-testid=views] button.link:has-text("People")');
+    await page.waitForURL(/filter%5Bkind%5D=person|filter\[kind\]=person/);
+    await closePage(page);
+  });
+
   for (const typed of ['571 8888-1234', '+86 571 8888 1234']) {
     test(`screen pop: "${typed}" lands on ${HZ_NAME}`, async () => {
       const page = await newPage(browser, baseURL);
