@@ -6,28 +6,32 @@
 #include <string>
 #include <thread>
 
+#include "analytics/history_groups.h"
+
 namespace chaincrm::analytics {
 namespace {
 
 constexpr std::size_t kParallelThreshold = 20'000;
 
-Result<CustomerClv> OneCustomer(const RepeatPurchaseModel& model, const GammaGammaParams& spend,
-                                const CustomerSummary& c, double periods_per_month,
-                                const ProbabilisticClvOptions& options) {
-  CustomerClv out;
-  out.customer_id = c.customer_id;
-  ASSIGN_OR_RETURN(out.probability_alive, model.ProbabilityAlive(c.frequency, c.recency, c.age));
-  ASSIGN_OR_RETURN(out.expected_spend,
-                   ConditionalExpectedSpend(spend, c.frequency, std::max(0.0, c.monetary_value)));
+/// What depends only on the history (x, t_x, T): P(alive), expected purchases over the
+/// horizon and the discounted expected purchases sum_i (E[Y(i)] - E[Y(i-1)]) / (1+d)^i.
+struct HistoryOutlook {
+  double alive = 0, purchases = 0, discounted_purchases = 0;
+};
+
+Result<HistoryOutlook> Outlook(const RepeatPurchaseModel& model, double x, double t_x, double age,
+                               double periods_per_month, const ProbabilisticClvOptions& options) {
+  HistoryOutlook out;
+  ASSIGN_OR_RETURN(out.alive, model.ProbabilityAlive(x, t_x, age));
   double previous = 0.0;
   for (int i = 1; i <= options.horizon_months; ++i) {
     ASSIGN_OR_RETURN(const double cumulative,
-                     model.ExpectedPurchases(i * periods_per_month, c.frequency, c.recency, c.age));
-    out.clv += out.expected_spend * (cumulative - previous) /
-               std::pow(1 + options.monthly_discount_rate, i);
+                     model.ExpectedPurchases(i * periods_per_month, x, t_x, age));
+    out.discounted_purchases +=
+        (cumulative - previous) / std::pow(1 + options.monthly_discount_rate, i);
     previous = cumulative;
   }
-  out.expected_purchases = previous;
+  out.purchases = previous;
   return out;
 }
 
@@ -50,19 +54,19 @@ Result<std::vector<CustomerClv>> ComputeProbabilisticClv(const RepeatPurchaseMod
   RETURN_IF_ERROR(ConditionalExpectedSpend(spend, 0, 0));  // validates the spend model
   const double ppm =
       options.periods_per_month > 0 ? options.periods_per_month : PeriodsPerMonth(unit);
-  std::vector<CustomerClv> out(customers.size());
+  // Customers with identical histories share the expensive part.
+  ASSIGN_OR_RETURN(const HistoryGroups g, GroupHistories(customers));
+  std::vector<HistoryOutlook> outlook(g.weight.size());
   auto run = [&](std::size_t begin, std::size_t end) -> std::optional<Error> {
-    for (std::size_t i = begin; i < end; ++i) {
-      auto r = OneCustomer(model, spend, customers[i], ppm, options);
-      if (!r) {
-        return Error(r.error().code(), "customer " + std::to_string(customers[i].customer_id) +
-                                           ": " + r.error().message());
-      }
-      out[i] = *r;
+    for (std::size_t k = begin; k < end; ++k) {
+      auto r = Outlook(model, g.xs[g.x_index[k]], g.recencies[g.recency_index[k]],
+                       g.ages[g.age_index[k]], ppm, options);
+      if (!r) return r.error();
+      outlook[k] = *r;
     }
     return std::nullopt;
   };
-  const std::size_t n = customers.size();
+  const std::size_t n = g.weight.size();
   std::optional<Error> first_error, second_error;
   if (n >= kParallelThreshold && std::thread::hardware_concurrency() >= 2) {
     std::thread worker([&] { second_error = run(n / 2, n); });
@@ -73,6 +77,18 @@ Result<std::vector<CustomerClv>> ComputeProbabilisticClv(const RepeatPurchaseMod
   }
   if (first_error) return Fail(*first_error);
   if (second_error) return Fail(*second_error);
+  std::vector<CustomerClv> out(customers.size());
+  for (std::size_t i = 0; i < customers.size(); ++i) {
+    const CustomerSummary& c = customers[i];
+    const HistoryOutlook& o = outlook[g.group_of[i]];
+    CustomerClv& v = out[i];
+    v.customer_id = c.customer_id;
+    v.probability_alive = o.alive;
+    v.expected_purchases = o.purchases;
+    ASSIGN_OR_RETURN(v.expected_spend,
+                     ConditionalExpectedSpend(spend, c.frequency, std::max(0.0, c.monetary_value)));
+    v.clv = v.expected_spend * o.discounted_purchases;
+  }
   return out;
 }
 

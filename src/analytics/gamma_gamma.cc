@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <vector>
 
 #include "analytics/special_functions.h"
@@ -11,15 +12,15 @@ namespace {
 
 /// Repeat customers sorted by x, with the sums that do not depend on the parameters.
 struct SpendData {
-  std::vector<double> x, m;                 // per customer, sorted by x
+  std::vector<double> x, xm;                // per customer: x and x * zbar
   std::vector<double> distinct_x, count_x;  // customers per distinct x
   double n = 0, sum_x_log_m = 0, sum_log_m = 0, sum_x_log_x = 0;
   int excluded = 0;
 };
 
 Result<SpendData> Prepare(std::span<const CustomerSummary> customers) {
-  std::vector<std::pair<double, double>> rows;
   SpendData d;
+  std::map<double, double> count_x;
   for (const CustomerSummary& c : customers) {
     if (!std::isfinite(c.frequency) || !std::isfinite(c.monetary_value) || c.frequency < 0) {
       return Fail(Error::InvalidArgument("frequency and monetary value must be finite"));
@@ -29,25 +30,22 @@ Result<SpendData> Prepare(std::span<const CustomerSummary> customers) {
       ++d.excluded;
       continue;
     }
-    rows.emplace_back(c.frequency, c.monetary_value);
-  }
-  if (rows.empty()) {
-    return Fail(Error::InvalidArgument("no repeat customer with a positive mean spend"));
-  }
-  std::sort(rows.begin(), rows.end());
-  for (const auto& [x, m] : rows) {
+    const double x = c.frequency, m = c.monetary_value, log_m = std::log(m);
     d.x.push_back(x);
-    d.m.push_back(m);
-    if (d.distinct_x.empty() || d.distinct_x.back() != x) {
-      d.distinct_x.push_back(x);
-      d.count_x.push_back(0);
-    }
-    d.count_x.back() += 1;
-    d.sum_x_log_m += x * std::log(m);
-    d.sum_log_m += std::log(m);
+    d.xm.push_back(x * m);
+    count_x[x] += 1;
+    d.sum_x_log_m += x * log_m;
+    d.sum_log_m += log_m;
     d.sum_x_log_x += x * std::log(x);
   }
-  d.n = static_cast<double>(rows.size());
+  if (d.x.empty()) {
+    return Fail(Error::InvalidArgument("no repeat customer with a positive mean spend"));
+  }
+  for (const auto& [x, count] : count_x) {
+    d.distinct_x.push_back(x);
+    d.count_x.push_back(count);
+  }
+  d.n = static_cast<double>(d.x.size());
   return d;
 }
 
@@ -61,12 +59,12 @@ double Evaluate(const SpendData& d, const GammaGammaParams& par, std::span<doubl
       [&](std::size_t begin, std::size_t end, double* out) {
         double l = 0, xl = 0, inv = 0, xinv = 0;
         for (std::size_t i = begin; i < end; ++i) {
-          const double v = d.x[i] * d.m[i] + g;
-          const double lv = std::log(v);
+          const double v = d.xm[i] + g;
+          const double lv = std::log(v), iv = 1.0 / v;
           l += lv;
           xl += d.x[i] * lv;
-          inv += 1.0 / v;
-          xinv += d.x[i] / v;
+          inv += iv;
+          xinv += d.x[i] * iv;
         }
         out[kL] += l;
         out[kXL] += xl;
@@ -118,7 +116,7 @@ Result<GammaGammaFit> FitGammaGamma(std::span<const CustomerSummary> customers,
     return Fail(Error::InvalidArgument("the Gamma-Gamma fit needs at least two repeat customers"));
   }
   double mean_m = 0;
-  for (double m : d.m) mean_m += m;
+  for (std::size_t i = 0; i < d.x.size(); ++i) mean_m += d.xm[i] / d.x[i];
   mean_m /= d.n;
   const double n = d.n;
   Objective objective = [&d, n](std::span<const double> u, std::span<double> grad) {
@@ -141,18 +139,15 @@ Result<GammaGammaFit> FitGammaGamma(std::span<const CustomerSummary> customers,
   fit.customers_used = static_cast<int>(d.n);
   fit.customers_excluded = d.excluded;
   fit.evaluations = m.evaluations;
-  double mx = 0, mm = 0;
-  for (std::size_t i = 0; i < d.x.size(); ++i) {
-    mx += d.x[i];
-    mm += d.m[i];
-  }
+  double mx = 0;
+  for (double x : d.x) mx += x;
   mx /= n;
-  mm /= n;
   double sxy = 0, sxx = 0, syy = 0;
   for (std::size_t i = 0; i < d.x.size(); ++i) {
-    sxy += (d.x[i] - mx) * (d.m[i] - mm);
+    const double zbar = d.xm[i] / d.x[i];
+    sxy += (d.x[i] - mx) * (zbar - mean_m);
     sxx += (d.x[i] - mx) * (d.x[i] - mx);
-    syy += (d.m[i] - mm) * (d.m[i] - mm);
+    syy += (zbar - mean_m) * (zbar - mean_m);
   }
   fit.frequency_spend_correlation = (sxx > 0 && syy > 0) ? sxy / std::sqrt(sxx * syy) : 0.0;
   fit.independence_plausible = std::abs(fit.frequency_spend_correlation) < 0.3;

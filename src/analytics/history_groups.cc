@@ -1,58 +1,88 @@
 #include "analytics/history_groups.h"
 
 #include <algorithm>
-#include <array>
+#include <unordered_map>
 
 #include "analytics/repeat_purchase_model.h"
 
 namespace chaincrm::analytics {
 namespace {
 
-std::vector<double> Distinct(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-  return v;
+/// Interns the values of one column: distinct values in first-seen order and, per customer,
+/// the index of its value. Real cohorts have few distinct values per column (day
+/// resolution), so the hash map stays small and this is one cheap pass.
+struct Column {
+  std::vector<double> values;
+  std::vector<std::uint32_t> index;
+};
+
+/// Renumbers a column so that its distinct values are ascending (deterministic order).
+void SortColumn(Column& c, std::vector<double>& sorted_out) {
+  std::vector<std::uint32_t> order(c.values.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t l, std::uint32_t r) { return c.values[l] < c.values[r]; });
+  std::vector<std::uint32_t> rank(order.size());
+  sorted_out.resize(order.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) {
+    rank[order[k]] = k;
+    sorted_out[k] = c.values[order[k]];
+  }
+  for (std::uint32_t& i : c.index) i = rank[i];
 }
 
-std::uint32_t IndexOf(const std::vector<double>& sorted, double v) {
-  return static_cast<std::uint32_t>(std::lower_bound(sorted.begin(), sorted.end(), v) -
-                                    sorted.begin());
-}
+constexpr int kIndexBits = 21;  // up to 2M distinct values per column
 
 }  // namespace
 
 Result<HistoryGroups> GroupHistories(std::span<const CustomerSummary> customers) {
   if (customers.empty()) return Fail(Error::InvalidArgument("the cohort has no customers"));
-  std::vector<std::array<double, 3>> keys;
-  keys.reserve(customers.size());
+  if (customers.size() >= (std::size_t{1} << kIndexBits)) {
+    return Fail(Error::InvalidArgument("cohorts are limited to 2 million customers per fit"));
+  }
+  Column cols[3];
+  std::unordered_map<double, std::uint32_t> maps[3];
+  for (auto& c : cols) c.index.reserve(customers.size());
   for (const CustomerSummary& c : customers) {
     RETURN_IF_ERROR(ValidateHistory(c.frequency, c.recency, c.age));
-    keys.push_back({c.frequency, c.recency, c.age});
-  }
-  std::sort(keys.begin(), keys.end());
-  HistoryGroups g;
-  std::vector<std::array<double, 3>> unique_keys;
-  for (const auto& k : keys) {
-    if (!unique_keys.empty() && unique_keys.back() == k) {
-      g.weight.back() += 1.0;
-    } else {
-      unique_keys.push_back(k);
-      g.weight.push_back(1.0);
+    const double v[3] = {c.frequency, c.recency, c.age};
+    for (int k = 0; k < 3; ++k) {
+      const double key = v[k] == 0 ? 0.0 : v[k];  // -0.0 and 0.0 are one value
+      auto [it, inserted] =
+          maps[k].try_emplace(key, static_cast<std::uint32_t>(cols[k].values.size()));
+      if (inserted) cols[k].values.push_back(key);
+      cols[k].index.push_back(it->second);
     }
   }
-  std::vector<double> xs, rs, as;
-  for (const auto& k : unique_keys) {
-    xs.push_back(k[0]);
-    rs.push_back(k[1]);
-    as.push_back(k[2]);
+  HistoryGroups g;
+  SortColumn(cols[0], g.xs);
+  SortColumn(cols[1], g.recencies);
+  SortColumn(cols[2], g.ages);
+  std::vector<std::uint64_t> keys(customers.size());
+  for (std::size_t i = 0; i < customers.size(); ++i) {
+    keys[i] = (static_cast<std::uint64_t>(cols[0].index[i]) << (2 * kIndexBits)) |
+              (static_cast<std::uint64_t>(cols[1].index[i]) << kIndexBits) | cols[2].index[i];
   }
-  g.xs = Distinct(xs);
-  g.recencies = Distinct(rs);
-  g.ages = Distinct(as);
-  for (const auto& k : unique_keys) {
-    g.x_index.push_back(IndexOf(g.xs, k[0]));
-    g.recency_index.push_back(IndexOf(g.recencies, k[1]));
-    g.age_index.push_back(IndexOf(g.ages, k[2]));
+  std::vector<std::uint64_t> sorted = keys;
+  std::sort(sorted.begin(), sorted.end());
+  constexpr std::uint64_t kMask = (std::uint64_t{1} << kIndexBits) - 1;
+  std::size_t unique = 0;
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (i > 0 && sorted[i] == sorted[i - 1]) {
+      g.weight.back() += 1.0;
+      continue;
+    }
+    sorted[unique++] = sorted[i];
+    g.x_index.push_back(static_cast<std::uint32_t>(sorted[i] >> (2 * kIndexBits)));
+    g.recency_index.push_back(static_cast<std::uint32_t>((sorted[i] >> kIndexBits) & kMask));
+    g.age_index.push_back(static_cast<std::uint32_t>(sorted[i] & kMask));
+    g.weight.push_back(1.0);
+  }
+  sorted.resize(unique);
+  g.group_of.resize(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    g.group_of[i] = static_cast<std::uint32_t>(
+        std::lower_bound(sorted.begin(), sorted.end(), keys[i]) - sorted.begin());
   }
   g.customers = static_cast<double>(customers.size());
   return g;

@@ -17,6 +17,7 @@ struct HistoryGroups {
   std::vector<double> xs, recencies, ages;                       // distinct values, ascending
   std::vector<std::uint32_t> x_index, recency_index, age_index;  // per group
   std::vector<double> weight;                                    // customers per group
+  std::vector<std::uint32_t> group_of;  // per input customer (input order), its group
   double customers = 0.0;
 };
 
