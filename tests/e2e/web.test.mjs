@@ -184,7 +184,7 @@ describe('customers', () => {
   test('edit adds a tag and the change shows in history', async () => {
     const tag = `e2e-${Date.now().toString(36)}`;
     const page = await newPage(browser, baseURL);
-    await login(page, 'sales');
+    await login(page, 'manager');
     await page.goto(`/customers/${hzId}`);
     await page.click('[data-testid=edit]');
     await page.waitForSelector('input[name=tags]');

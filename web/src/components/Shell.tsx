@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../app-context';
 import { LOCALES, isLocale } from '../lib/i18n';
 import { navigate } from '../lib/router';
-import { canEditCustomers } from '../lib/types';
+import { canCreateCustomers } from '../lib/types';
 import { Link } from './common';
 
 export function LanguageSwitch() {
@@ -88,7 +88,7 @@ export function Shell({ path, children }: { path: string; children: ComponentChi
       ]
     : [
         { href: '/customers', label: t('nav.customers'), testid: 'nav-customers' },
-        ...(canEditCustomers(user.role) ? [{ href: '/customers/new', label: t('nav.newCustomer'), testid: 'nav-new' }] : []),
+        ...(canCreateCustomers(user.role) ? [{ href: '/customers/new', label: t('nav.newCustomer'), testid: 'nav-new' }] : []),
       ];
   const active = (href: string) => path === href || (href !== '/portal' && path.startsWith(href + '/') && !items.some((i) => i.href !== href && path.startsWith(i.href)));
   return (

@@ -168,7 +168,21 @@ export const CUSTOMER_ROLES = ['end_customer', 'business_buyer', 'supplier', 'di
 
 export const STAFF_ROLES: Role[] = ['admin', 'manager', 'sales', 'agent', 'analyst'];
 
-/** Roles that may create and edit customers in the UI (the server enforces the real matrix). */
-export function canEditCustomers(role: Role): boolean {
-  return role === 'admin' || role === 'manager' || role === 'sales' || role === 'agent';
+// What the UI offers per role; the server enforces the real permission matrix and the
+// app shows its 403 detail if the two ever disagree.
+
+/** May create customers: admin, manager, sales. */
+export function canCreateCustomers(role: Role): boolean {
+  return role === 'admin' || role === 'manager' || role === 'sales';
+}
+
+/** May edit this customer: admin and manager any; sales the customers it owns. */
+export function canEditCustomer(user: Pick<User, 'id' | 'role'>, c: Pick<Customer, 'owner_id'>): boolean {
+  if (user.role === 'admin' || user.role === 'manager') return true;
+  return user.role === 'sales' && c.owner_id !== null && c.owner_id !== undefined && String(c.owner_id) === String(user.id);
+}
+
+/** May archive and restore customers: admin, manager. */
+export function canArchiveCustomers(role: Role): boolean {
+  return role === 'admin' || role === 'manager';
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../app-context';
 import { get, request } from '../lib/api';
-import { canEditCustomers, type Customer360, type CustomFieldDef, type HistoryEntry, type Page } from '../lib/types';
+import { canArchiveCustomers, canEditCustomer, type Customer360, type CustomFieldDef, type HistoryEntry, type Page } from '../lib/types';
 import { Empty, ErrorBox, Link, Loading, Section, useAsync } from '../components/common';
 import { IdentifiersCard, ProfileCard, displayValue } from '../components/CustomerProfile';
 import { RevenueChart } from '../components/RevenueChart';
@@ -103,7 +103,8 @@ export function Customer360Page({ id }: { id: string }) {
   const c = v.customer;
   const stats = v.stats ?? c.stats ?? null;
   const staff = user && user.role !== 'customer';
-  const canEdit = user && canEditCustomers(user.role);
+  const canEdit = !!user && canEditCustomer(user, c);
+  const canArchive = !!user && canArchiveCustomers(user.role);
   const interactions = [...(allInteractions ?? v.interactions ?? [])].sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
   const purchases = [...(allPurchases ?? v.purchases ?? [])].sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
 
@@ -133,14 +134,18 @@ export function Customer360Page({ id }: { id: string }) {
             #{String(c.id)} · {tv('kind', c.kind)} · <span class={`badge ${c.status}`}>{tv('status', c.status)}</span>
           </p>
         </div>
-        {staff && canEdit && (
+        {staff && (canEdit || canArchive) && (
           <div class="actions">
-            <Link class="button primary" href={`/customers/${encodeURIComponent(id)}/edit`} data-testid="edit">
-              {t('common.edit')}
-            </Link>
-            <button type="button" disabled={busy} onClick={archiveOrRestore}>
-              {c.status === 'active' ? t('c360.archive') : t('c360.restore')}
-            </button>
+            {canEdit && (
+              <Link class="button primary" href={`/customers/${encodeURIComponent(id)}/edit`} data-testid="edit">
+                {t('common.edit')}
+              </Link>
+            )}
+            {canArchive && (
+              <button type="button" disabled={busy} onClick={archiveOrRestore} data-testid="archive">
+                {c.status === 'active' ? t('c360.archive') : t('c360.restore')}
+              </button>
+            )}
           </div>
         )}
       </div>
