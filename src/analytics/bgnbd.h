@@ -35,8 +35,8 @@ Result<double> BgNbdLogLikelihood(const BgNbdParams& params,
 
 /// Maximum-likelihood fit (L-BFGS on log-parameters, analytic gradient, customers grouped by
 /// identical history, two threads for large cohorts). InvalidArgument on an empty cohort or
-/// one without any repeat purchase (the model is not identified); Internal if the fit does
-/// not converge. Deterministic; input order does not change the result.
+/// one without any repeat purchase (the model is not identified); FailedPrecondition if the
+/// fit does not converge. Deterministic; input order does not change the result.
 Result<BgNbdFit> FitBgNbd(std::span<const CustomerSummary> customers,
                           const MinimizeOptions& options = {});
 

@@ -36,7 +36,7 @@ Result<double> GammaGammaLogLikelihood(const GammaGammaParams& params,
 
 /// Maximum-likelihood fit (L-BFGS on log-parameters, analytic gradient; one logarithm per
 /// customer per evaluation, two threads for large cohorts). InvalidArgument with fewer than
-/// two usable customers; Internal if the fit does not converge. Deterministic.
+/// two usable customers; FailedPrecondition if the fit does not converge. Deterministic.
 Result<GammaGammaFit> FitGammaGamma(std::span<const CustomerSummary> customers,
                                     const MinimizeOptions& options = {});
 

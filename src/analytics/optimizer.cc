@@ -4,6 +4,7 @@
 #include <cmath>
 #include <exception>
 #include <nlopt.hpp>
+#include <string>
 #include <thread>
 
 namespace chaincrm::analytics {
@@ -55,7 +56,11 @@ Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
     if (!options.use_gradient) opt.set_initial_step(std::vector<double>(n, 0.5));
     double value = start_value;
     try {
-      opt.optimize(x0, value);
+      if (opt.optimize(x0, value) == nlopt::MAXEVAL_REACHED) {
+        return Fail(Error::FailedPrecondition("the fit did not converge within " +
+                                              std::to_string(options.max_evaluations) +
+                                              " evaluations"));
+      }
     } catch (const nlopt::roundoff_limited&) {
       // The optimum is known to round-off precision: x0 holds the best point found.
       std::vector<double> none;
@@ -64,15 +69,18 @@ Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
     out.x = x0;
     out.value = value;
   } catch (const std::exception& e) {
-    return Fail(Error::Internal(std::string("optimizer failed: ") + e.what()));
+    return Fail(Error::FailedPrecondition(
+        std::string("the fit did not converge (the optimizer stopped: ") + e.what() +
+        "); the cohort may be too small or degenerate for this model"));
   }
   out.evaluations = ctx.evaluations;
   if (!std::isfinite(out.value))
-    return Fail(Error::Internal("optimizer ended at a non-finite value"));
+    return Fail(Error::FailedPrecondition("the fit did not converge (non-finite likelihood)"));
   for (double xi : out.x) {
     if (std::abs(xi) >= options.bound * (1 - 1e-9)) {
-      return Fail(Error::Internal(
-          "the fit did not converge: a parameter ran to its bound (degenerate data?)"));
+      return Fail(Error::FailedPrecondition(
+          "the fit did not converge: a parameter ran off to 0 or infinity (the cohort may be "
+          "too small or degenerate for this model)"));
     }
   }
   return out;

@@ -27,9 +27,10 @@ struct MinimizeResult {
   int evaluations = 0;
 };
 
-/// Minimises f from x0. InvalidArgument if the objective is not finite at x0; Internal
-/// (message says why) if NLopt fails or the optimum lies on the box bound (a fit that does
-/// not converge, e.g. a degenerate cohort). Deterministic.
+/// Minimises f from x0. InvalidArgument if the objective is not finite at x0;
+/// FailedPrecondition (message says why) if the fit does not converge: NLopt gives up, the
+/// evaluation budget runs out, or a parameter runs to the box bound (e.g. a degenerate
+/// cohort). Deterministic.
 Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
                                 const MinimizeOptions& options = {});
 

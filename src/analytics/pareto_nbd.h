@@ -37,7 +37,7 @@ Result<double> ParetoNbdLogLikelihood(const ParetoNbdParams& params,
 /// Maximum-likelihood fit (Nelder-Mead on log-parameters whatever options.use_gradient says,
 /// restarted once at the optimum;
 /// customers grouped by identical history). InvalidArgument on an empty cohort or one
-/// without repeat purchases; Internal if the fit does not converge. Deterministic.
+/// without repeat purchases; FailedPrecondition if the fit does not converge. Deterministic.
 Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
                                   const MinimizeOptions& options = {});
 

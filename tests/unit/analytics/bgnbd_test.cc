@@ -117,6 +117,26 @@ TEST(BgNbd, RejectsDegenerateCohorts) {
   EXPECT_FALSE(BgNbdLogLikelihood({0.2, 1, 1, std::nan("")}, no_repeat).has_value());
 }
 
+TEST(BgNbd, TinyCohortsGiveAFitOrAClearErrorNeverNaN) {
+  const std::vector<std::vector<CustomerSummary>> cohorts = {
+      {History(1, 5, 10)},
+      {History(3, 9, 10), History(0, 0, 10)},
+      {History(1, 1, 1), History(1, 1, 1), History(1, 1, 1)},
+  };
+  for (const auto& c : cohorts) {
+    auto fit = FitBgNbd(c);
+    if (fit) {
+      for (double v :
+           {fit->params.r, fit->params.alpha, fit->params.a, fit->params.b, fit->log_likelihood}) {
+        EXPECT_TRUE(std::isfinite(v));
+      }
+    } else {
+      EXPECT_FALSE(fit.error().message().empty());
+      std::printf("tiny cohort of %zu: %s\n", c.size(), fit.error().message().c_str());
+    }
+  }
+}
+
 TEST(BgNbd, InputOrderDoesNotChangeTheFit) {
   auto cohort = testing::ReadCdnowSummary("cdnow_customers_summary.csv");
   ASSERT_OK_AND_ASSIGN(const BgNbdFit a, FitBgNbd(cohort));
