@@ -22,6 +22,7 @@ function Row({ label, children, testid }: { label: string; children: ComponentCh
 export function displayValue(v: unknown, yes: string, no: string): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? yes : no;
+  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')) return v.length ? v.join(', ') : '—';
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (typeof o.amount === 'string' && typeof o.currency === 'string') return `${o.amount} ${o.currency}`;

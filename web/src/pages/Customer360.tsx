@@ -61,7 +61,7 @@ function History({ id }: { id: string }) {
                   <tbody>
                     {h.changes.map((c, i) => (
                       <tr key={i}>
-                        <td>{c.field}</td>
+                        <td title={c.field}>{tv('field', c.field)}</td>
                         <td class="before">{displayValue(c.before, yes, no)}</td>
                         <td class="after">{displayValue(c.after, yes, no)}</td>
                       </tr>
