@@ -103,4 +103,15 @@ void ParallelAccumulate(std::size_t n, std::size_t width,
   for (std::size_t i = 0; i < width; ++i) out[i] += second[i];
 }
 
+void ParallelFor(std::size_t n, const std::function<void(std::size_t, std::size_t)>& body) {
+  const unsigned hw = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+  if (n < kParallelThreshold / 10 || hw < 2) {
+    body(0, n);
+    return;
+  }
+  std::thread worker([&] { body(n / 2, n); });
+  body(0, n / 2);
+  worker.join();
+}
+
 }  // namespace chaincrm::analytics

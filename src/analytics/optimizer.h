@@ -41,4 +41,8 @@ void ParallelAccumulate(std::size_t n, std::size_t width,
                         const std::function<void(std::size_t, std::size_t, double*)>& body,
                         std::span<double> out);
 
+/// Runs body(begin, end) over [0, n), split across up to two threads when n is large.
+/// body must only write to disjoint, index-owned data.
+void ParallelFor(std::size_t n, const std::function<void(std::size_t, std::size_t)>& body);
+
 }  // namespace chaincrm::analytics

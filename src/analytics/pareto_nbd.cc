@@ -1,5 +1,6 @@
 #include "analytics/pareto_nbd.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -19,6 +20,20 @@ bool Valid(const ParetoNbdParams& p) {
   return true;
 }
 
+/// log of 2F1(r+s+x, b2; r+s+x+1; z(t)) / (big + t)^(r+s+x): one of the two parts of A0 in
+/// the note's likelihood, branching on the larger of alpha and beta so that 0 <= z < 1. The
+/// Euler transform 2F1(a, b; a+1; z) = (1-z)^(1-b) 2F1(1, a+1-b; a+1; z) gives
+/// faster-converging terms.
+Result<double> LogA0Part(const ParetoNbdParams& p, double x, double t, int budget) {
+  const double rsx = p.r + p.s + x;
+  const bool alpha_larger = p.alpha >= p.beta;
+  const double big = alpha_larger ? p.alpha : p.beta;
+  const double b2 = alpha_larger ? p.s + 1 : p.r + x;
+  const double z = std::abs(p.alpha - p.beta) / (big + t);
+  ASSIGN_OR_RETURN(const double f, Hyp2F1(1.0, rsx + 1 - b2, rsx + 1, z, budget));
+  return (1 - b2) * std::log1p(-z) + std::log(f) - rsx * std::log(big + t);
+}
+
 /// The two log-terms of the individual likelihood, without the constant
 /// log Gamma(r+x) - log Gamma(r) + r log alpha + s log beta:
 /// first = -(r+x) log(alpha+T) - s log(beta+T), second = log(s/(r+s+x) A0).
@@ -27,36 +42,98 @@ struct Terms {
   double second;
 };
 
-Result<Terms> IndividualTerms(const ParetoNbdParams& p, double x, double t_x, double age,
-                              int budget) {
-  const double rsx = p.r + p.s + x;
-  const double first = -(p.r + x) * std::log(p.alpha + age) - p.s * std::log(p.beta + age);
-  // A0 branch on the larger of alpha and beta so that 0 <= z < 1. The Euler transform
-  // 2F1(a, b; a+1; z) = (1-z)^(1-b) 2F1(1, a+1-b; a+1; z) gives faster-converging terms.
-  const bool alpha_larger = p.alpha >= p.beta;
-  const double big = alpha_larger ? p.alpha : p.beta;
-  const double diff = std::abs(p.alpha - p.beta);
-  const double b2 = alpha_larger ? p.s + 1 : p.r + x;
-  auto log_part = [&](double t) -> Result<double> {
-    const double z = diff / (big + t);
-    ASSIGN_OR_RETURN(const double f, Hyp2F1(1.0, rsx + 1 - b2, rsx + 1, z, budget));
-    return (1 - b2) * std::log1p(-z) + std::log(f) - rsx * std::log(big + t);
-  };
-  ASSIGN_OR_RETURN(const double at_tx, log_part(t_x));
-  ASSIGN_OR_RETURN(const double at_age, log_part(age));
-  const double log_a0 = LogDiffExp(at_tx, at_age);
-  return Terms{first, std::log(p.s / rsx) + log_a0};
+Result<Terms> IndividualTerms(const ParetoNbdParams& p, double x, double t_x, double age) {
+  ASSIGN_OR_RETURN(const double at_tx, LogA0Part(p, x, t_x, 2'000'000));
+  ASSIGN_OR_RETURN(const double at_age, LogA0Part(p, x, age, 2'000'000));
+  return Terms{-(p.r + x) * std::log(p.alpha + age) - p.s * std::log(p.beta + age),
+               std::log(p.s / (p.r + p.s + x)) + LogDiffExp(at_tx, at_age)};
 }
 
-Result<double> Evaluate(const HistoryGroups& g, const ParetoNbdParams& p, int budget) {
+/// The grouped cohort plus the distinct (x, t) points where A0's parts are needed
+/// (t = t_x or T), so each hypergeometric series is summed once per evaluation.
+struct ParetoData {
+  HistoryGroups g;
+  std::vector<double> point_x, point_t;
+  std::vector<std::uint32_t> recency_point, age_point;  // per group
+};
+
+ParetoData Prepare(HistoryGroups g) {
+  ParetoData d;
+  // Key: x index (21 bits), which table (1 bit), index in that table (21 bits).
+  auto key = [](std::uint64_t xi, std::uint64_t table, std::uint64_t ti) {
+    return (xi << 22) | (table << 21) | ti;
+  };
+  const std::size_t n = g.weight.size();
+  std::vector<std::uint64_t> keys;
+  keys.reserve(2 * n);
+  for (std::size_t k = 0; k < n; ++k) {
+    keys.push_back(key(g.x_index[k], 0, g.recency_index[k]));
+    keys.push_back(key(g.x_index[k], 1, g.age_index[k]));
+  }
+  std::vector<std::uint64_t> distinct = keys;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  constexpr std::uint64_t kMask = (std::uint64_t{1} << 21) - 1;
+  for (std::uint64_t k : distinct) {
+    d.point_x.push_back(g.xs[k >> 22]);
+    d.point_t.push_back(((k >> 21) & 1) ? g.ages[k & kMask] : g.recencies[k & kMask]);
+  }
+  auto find = [&](std::uint64_t k) {
+    return static_cast<std::uint32_t>(std::lower_bound(distinct.begin(), distinct.end(), k) -
+                                      distinct.begin());
+  };
+  for (std::size_t k = 0; k < n; ++k) {
+    d.recency_point.push_back(find(keys[2 * k]));
+    d.age_point.push_back(find(keys[2 * k + 1]));
+  }
+  d.g = std::move(g);
+  return d;
+}
+
+Result<double> Evaluate(const ParetoData& d, const ParetoNbdParams& p, int budget) {
+  const HistoryGroups& g = d.g;
+  std::vector<double> part(d.point_x.size());
+  std::vector<char> failed(part.size(), 0);
+  ParallelFor(part.size(), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      auto v = LogA0Part(p, d.point_x[k], d.point_t[k], budget);
+      if (v) {
+        part[k] = *v;
+      } else {
+        failed[k] = 1;
+      }
+    }
+  });
+  if (std::find(failed.begin(), failed.end(), 1) != failed.end()) {
+    return Fail(Error::Internal("a hypergeometric series did not converge"));
+  }
+  std::vector<double> lg_x(g.xs.size()), log_ratio_x(g.xs.size());
+  for (std::size_t i = 0; i < g.xs.size(); ++i) {
+    lg_x[i] = std::lgamma(p.r + g.xs[i]);
+    log_ratio_x[i] = std::log(p.s / (p.r + p.s + g.xs[i]));
+  }
+  std::vector<double> log_alpha_t(g.ages.size()), log_beta_t(g.ages.size());
+  for (std::size_t i = 0; i < g.ages.size(); ++i) {
+    log_alpha_t[i] = std::log(p.alpha + g.ages[i]);
+    log_beta_t[i] = std::log(p.beta + g.ages[i]);
+  }
   const double constant = p.r * std::log(p.alpha) + p.s * std::log(p.beta) - std::lgamma(p.r);
   double ll = 0;
-  for (std::size_t k = 0; k < g.weight.size(); ++k) {
-    const double x = g.xs[g.x_index[k]];
-    ASSIGN_OR_RETURN(const Terms t, IndividualTerms(p, x, g.recencies[g.recency_index[k]],
-                                                    g.ages[g.age_index[k]], budget));
-    ll += g.weight[k] * (std::lgamma(p.r + x) + constant + LogSumExp(t.first, t.second));
-  }
+  ParallelAccumulate(
+      g.weight.size(), 1,
+      [&](std::size_t begin, std::size_t end, double* out) {
+        double sum = 0;
+        for (std::size_t k = begin; k < end; ++k) {
+          const std::uint32_t xi = g.x_index[k], ai = g.age_index[k];
+          const double x = g.xs[xi];
+          const double first = -(p.r + x) * log_alpha_t[ai] - p.s * log_beta_t[ai];
+          const double second =
+              log_ratio_x[xi] + LogDiffExp(part[d.recency_point[k]], part[d.age_point[k]]);
+          sum += g.weight[k] * (lg_x[xi] + constant + LogSumExp(first, second));
+        }
+        out[0] += sum;
+      },
+      std::span<double>(&ll, 1));
   return ll;
 }
 
@@ -66,7 +143,7 @@ Result<double> ParetoNbdLogLikelihood(const ParetoNbdParams& params,
                                       std::span<const CustomerSummary> customers) {
   if (!Valid(params)) return Fail(Error::InvalidArgument("Pareto/NBD parameters must be > 0"));
   ASSIGN_OR_RETURN(HistoryGroups g, GroupHistories(customers));
-  auto ll = Evaluate(g, params, 2'000'000);
+  auto ll = Evaluate(Prepare(std::move(g)), params, 2'000'000);
   if (!ll) return Fail(Error::Internal("Pareto/NBD likelihood: " + ll.error().message()));
   return *ll;
 }
@@ -84,10 +161,12 @@ Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
   }
   mean_age /= g.customers;
   const double n = g.customers;
+  const int groups = static_cast<int>(g.weight.size());
+  const ParetoData data = Prepare(std::move(g));
   int evaluations = 0;
-  Objective objective = [&g, n](std::span<const double> u, std::span<double>) {
+  Objective objective = [&data, n](std::span<const double> u, std::span<double>) {
     const ParetoNbdParams p{std::exp(u[0]), std::exp(u[1]), std::exp(u[2]), std::exp(u[3])};
-    auto ll = Evaluate(g, p, kSeriesBudget);
+    auto ll = Evaluate(data, p, kSeriesBudget);
     return ll ? -*ll / n : std::numeric_limits<double>::infinity();
   };
   MinimizeOptions opts = options;
@@ -104,7 +183,7 @@ Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
   fit.params = {std::exp(m.x[0]), std::exp(m.x[1]), std::exp(m.x[2]), std::exp(m.x[3])};
   fit.log_likelihood = -m.value * n;
   fit.customers = static_cast<int>(customers.size());
-  fit.groups = static_cast<int>(g.weight.size());
+  fit.groups = groups;
   fit.evaluations = evaluations;
   return fit;
 }
@@ -118,7 +197,7 @@ Result<ParetoNbdModel> ParetoNbdModel::Create(const ParetoNbdParams& params) {
 
 Result<double> ParetoNbdModel::ProbabilityAlive(double x, double t_x, double age) const {
   RETURN_IF_ERROR(ValidateHistory(x, t_x, age));
-  auto t = IndividualTerms(params_, x, t_x, age, 2'000'000);
+  auto t = IndividualTerms(params_, x, t_x, age);
   if (!t) return Fail(Error::Internal("Pareto/NBD P(alive): " + t.error().message()));
   return std::exp(t->first - LogSumExp(t->first, t->second));
 }
