@@ -90,16 +90,21 @@ void ParallelAccumulate(std::size_t n, std::size_t width,
                         const std::function<void(std::size_t, std::size_t, double*)>& body,
                         std::span<double> out) {
   std::fill(out.begin(), out.end(), 0.0);
-  const unsigned hw = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-  if (n < kParallelThreshold || hw < 2) {
+  if (n < kParallelThreshold) {
     body(0, n, out.data());
     return;
   }
+  // Always two halves added in the same order, so a one-core machine gives the same bits.
   std::vector<double> second(width, 0.0);
   const std::size_t mid = n / 2;
-  std::thread worker([&] { body(mid, n, second.data()); });
-  body(0, mid, out.data());
-  worker.join();
+  if (std::thread::hardware_concurrency() >= 2) {
+    std::thread worker([&] { body(mid, n, second.data()); });
+    body(0, mid, out.data());
+    worker.join();
+  } else {
+    body(0, mid, out.data());
+    body(mid, n, second.data());
+  }
   for (std::size_t i = 0; i < width; ++i) out[i] += second[i];
 }
 
