@@ -83,6 +83,9 @@ describe('customers', () => {
     await page.waitForFunction((f) => document.querySelector('[data-testid=customer-table] tbody tr')?.textContent !== f, first);
     await page.click('text=Previous page');
     await page.waitForFunction((f) => document.querySelector('[data-testid=customer-table] tbody tr')?.textContent === f, first);
+    await page.click('[data-testid=count]');
+    const total = Number((await page.textContent('[data-testid=total]')).replace(/[^0-9]/g, ''));
+    assert.ok(total >= 200, `demo has at least 200 customers, counted ${total}`);
     await closePage(page);
   });
 

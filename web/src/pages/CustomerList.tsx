@@ -61,6 +61,19 @@ export function CustomerListPage({ search }: { search: string }) {
     return s ? loadViews(s) : [];
   });
   const [viewName, setViewName] = useState('');
+  const [total, setTotal] = useState<{ n?: number; busy?: boolean; error?: unknown }>({});
+
+  /** Counting can be slow on a large base, so it is asked for on demand, not with every page. */
+  async function count() {
+    setTotal({ busy: true });
+    try {
+      const p = toSearchParams({ ...query, limit: 1 }, null, { total: true });
+      const r = await get<Page<Customer>>(`/api/v1/customers?${p.toString()}`);
+      setTotal({ n: r.total });
+    } catch (error) {
+      setTotal({ error });
+    }
+  }
 
   const res = useAsync(
     (signal) => get<Page<Customer>>(`/api/v1/customers?${toSearchParams(query, paging.cursor).toString()}`, signal),
@@ -193,6 +206,15 @@ export function CustomerListPage({ search }: { search: string }) {
         </div>
       </form>
       <div class="toolbar">
+        <span class="count">
+          {total.n !== undefined ? (
+            <span data-testid="total">{t('list.total', { n: app.fmt.number(total.n) })}</span>
+          ) : (
+            <button type="button" data-testid="count" disabled={total.busy} onClick={count}>
+              {t('list.count')}
+            </button>
+          )}
+        </span>
         <details class="dropdown" data-testid="columns-chooser">
           <summary>{t('list.columns')}</summary>
           <div class="dropdown-body">
@@ -243,6 +265,7 @@ export function CustomerListPage({ search }: { search: string }) {
           </div>
         </details>
       </div>
+      {total.error != null && <ErrorBox error={total.error} />}
       {res.error != null && <ErrorBox error={res.error} onRetry={res.reload} />}
       {res.loading && !res.data && <Loading />}
       {res.data && res.data.data.length === 0 && <Empty>{filtered ? t('list.empty') : t('list.emptyAll')}</Empty>}
