@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import re
 import threading
 import unittest
 import urllib.parse
@@ -171,6 +172,10 @@ class ApiTestCase(unittest.TestCase):
     maxDiff = 4000
 
     # --- assertions ---------------------------------------------------------------
+    def assertSameInstant(self, got: str, want: str, msg: str = "") -> None:
+        self.assertIsInstance(got, str, msg)
+        self.assertEqual(instant(got), instant(want), f"{got!r} is {want!r} {msg}")
+
     def assertStatus(self, resp: Response, *expected: int) -> Response:
         if resp.status not in expected:
             self.fail(f"expected HTTP {' or '.join(map(str, expected))}, got {resp!r}")
@@ -246,6 +251,19 @@ class ApiTestCase(unittest.TestCase):
         self.assertEqual(before, after,
                          f"a failed request wrote something {what}: (customers, audit seq) "
                          f"before {before}, after {after}")
+
+
+def instant(text: str):
+    """Parse an RFC 3339 time ("…Z" or "…+00:00", any fraction) to a datetime."""
+    import datetime as _dt
+    t = text.strip()
+    if t.endswith("Z") or t.endswith("z"):
+        t = t[:-1] + "+00:00"
+    m = re.match(r"^(\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d)(\.\d+)?([+-]\d\d:\d\d)$", t)
+    if not m:
+        raise AssertionError(f"not an RFC 3339 time: {text!r}")
+    frac = (m.group(2) or ".0")[1:7].ljust(6, "0")
+    return _dt.datetime.fromisoformat(f"{m.group(1).replace('t', 'T')}.{frac}{m.group(3)}")
 
 
 def strip_quotes(etag: str | None) -> str | None:

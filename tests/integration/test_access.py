@@ -8,6 +8,10 @@ from support import (ROLES, STATE, ApiTestCase, Response, delete, get, patch, po
 ALLOW = "allow"  # any 2xx
 FORBID = 403
 HIDDEN = 404
+# A portal user writing to another customer: 404 (hidden) or 403 (portal users write no
+# customers at all, so the 403 reveals nothing); PortalScopeTest checks that the answer
+# is the same for an existing and a missing record.
+PORTAL_WRITE_OTHER = (FORBID, HIDDEN)
 EITHER = None  # the contract does not say: only "no 5xx, and 2xx/403/404"
 
 
@@ -122,27 +126,27 @@ def routes():
           "analyst": FORBID, "customer": FORBID}),
         ("PATCH /customers/{owned by sales}", True, _patch_customer("sales"),
          {"admin": ALLOW, "manager": ALLOW, "sales": ALLOW, "agent": FORBID,
-          "analyst": FORBID, "customer": HIDDEN}),
+          "analyst": FORBID, "customer": PORTAL_WRITE_OTHER}),
         ("PATCH /customers/{owned by admin}", True, _patch_customer("admin"),
          {"admin": ALLOW, "manager": ALLOW, "sales": FORBID, "agent": FORBID,
-          "analyst": FORBID, "customer": HIDDEN}),
+          "analyst": FORBID, "customer": PORTAL_WRITE_OTHER}),
         ("PATCH /customers/{own portal customer}", True,
          _patch_own,
          {"admin": ALLOW, "manager": ALLOW, "sales": EITHER, "agent": FORBID,
           "analyst": FORBID, "customer": FORBID}),
         ("DELETE /customers/{owned by admin}", True, _archive_customer("admin"),
          {"admin": ALLOW, "manager": ALLOW, "sales": FORBID, "agent": FORBID,
-          "analyst": FORBID, "customer": HIDDEN}),
+          "analyst": FORBID, "customer": PORTAL_WRITE_OTHER}),
         ("DELETE /customers/{owned by sales}", True, _archive_customer("sales"),
          {"admin": ALLOW, "manager": ALLOW, "sales": EITHER, "agent": FORBID,
-          "analyst": FORBID, "customer": HIDDEN}),
+          "analyst": FORBID, "customer": PORTAL_WRITE_OTHER}),
         ("POST /customers/{id}/restore", True, _restore_customer,
          {"admin": ALLOW, "manager": ALLOW, "sales": FORBID, "agent": FORBID,
-          "analyst": FORBID, "customer": HIDDEN}),
+          "analyst": FORBID, "customer": PORTAL_WRITE_OTHER}),
         ("POST /customers/{other}/contacts", True,
          lambda r: post(o + "/contacts", {"name": unique("Mx Contact ")}, role=r),
          {"admin": ALLOW, "manager": ALLOW, "sales": EITHER, "agent": FORBID,
-          "analyst": FORBID, "customer": HIDDEN}),
+          "analyst": FORBID, "customer": PORTAL_WRITE_OTHER}),
         ("GET /interactions", False, lambda r: get("/api/v1/interactions?limit=5", role=r),
          {"admin": ALLOW, "manager": ALLOW, "sales": ALLOW, "agent": ALLOW,
           "analyst": EITHER, "customer": EITHER}),
@@ -245,6 +249,20 @@ class PortalScopeTest(ApiTestCase):
         self.assertProblem(get(cpath(b) + "/history", role="customer"), 404)
         self.assertProblem(get("/api/v1/users", role="customer"), 403)
         self.assertProblem(get("/api/v1/audit", role="customer"), 403)
+
+    def test_portal_writes_do_not_reveal_existence(self):
+        for method, suffix, body in (("PATCH", "", {"notes": "x"}), ("DELETE", "", None),
+                                     ("POST", "/restore", None),
+                                     ("POST", "/contacts", {"name": "X"})):
+            with self.subTest(route=f"{method} {suffix}"):
+                hdr = {"If-Match": '"1"'} if method == "PATCH" else None
+                other = request(method, cpath(STATE.other_customer_id) + suffix, body=body,
+                                role="customer", headers=hdr)
+                missing = request(method, cpath("999999999") + suffix, body=body,
+                                  role="customer", headers=hdr)
+                self.assertProblem(other, (403, 404))
+                self.assertEqual(other.status, missing.status,
+                                 "the same answer for another customer and a missing one")
 
     def test_portal_404_looks_like_a_missing_record(self):
         hidden = get(cpath(STATE.other_customer_id), role="customer")
