@@ -262,7 +262,10 @@ def main() -> int:
         else:
             log("server stopped cleanly (exit 0)")
 
-        failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
+        # A test with several failing subTests counts once.
+        failed_ids = {getattr(t, "test_case", t).id()
+                      for t, _ in result.failures + result.errors}
+        failed = len(failed_ids) + len(result.unexpectedSuccesses)
         skipped = len(result.skipped)
         passed = result.testsRun - failed - skipped
         print(f"integration-{args.backend}: {passed} passed, {failed} failed, "
