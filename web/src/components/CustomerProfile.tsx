@@ -22,11 +22,18 @@ function Row({ label, children, testid }: { label: string; children: ComponentCh
 export function displayValue(v: unknown, yes: string, no: string): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? yes : no;
-  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')) return v.length ? v.join(', ') : '—';
+  if (Array.isArray(v)) {
+    if (!v.length) return '—';
+    const sep = v.some((x) => x !== null && typeof x === 'object') ? '; ' : ', ';
+    return v.map((x) => displayValue(x, yes, no)).join(sep);
+  }
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (typeof o.amount === 'string' && typeof o.currency === 'string') return `${o.amount} ${o.currency}`;
-    return JSON.stringify(v);
+    const parts = Object.entries(o)
+      .filter(([, x]) => x !== null && x !== undefined && x !== '' && x !== false)
+      .map(([k, x]) => (typeof x === 'object' ? `${k}: ${displayValue(x, yes, no)}` : x === true ? k : String(x)));
+    return parts.length ? parts.join(', ') : '—';
   }
   return String(v);
 }

@@ -17,6 +17,8 @@ export async function loadCustomFields(signal?: AbortSignal): Promise<CustomFiel
   }
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 function actorName(a: HistoryEntry['actor']): string {
   if (a === null || a === undefined) return '—';
   if (typeof a === 'object') return String((a as Record<string, unknown>).name ?? (a as Record<string, unknown>).email ?? (a as Record<string, unknown>).id ?? '');
@@ -36,6 +38,7 @@ function History({ id }: { id: string }) {
   const entries = pages.flat();
   const yes = t('common.yes');
   const no = t('common.no');
+  const show = (v: unknown) => (typeof v === 'string' && ISO_INSTANT.test(v) ? fmt.dateTime(v) : displayValue(v, yes, no));
   return (
     <Section title={t('c360.history')} id="history">
       {res.error != null && <ErrorBox error={res.error} onRetry={res.reload} />}
@@ -62,8 +65,8 @@ function History({ id }: { id: string }) {
                     {h.changes.map((c, i) => (
                       <tr key={i}>
                         <td title={c.field}>{tv('field', c.field)}</td>
-                        <td class="before">{displayValue(c.before, yes, no)}</td>
-                        <td class="after">{displayValue(c.after, yes, no)}</td>
+                        <td class="before">{show(c.before)}</td>
+                        <td class="after">{show(c.after)}</td>
                       </tr>
                     ))}
                   </tbody>
