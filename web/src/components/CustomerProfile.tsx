@@ -5,9 +5,17 @@ import { Link, Section } from './common';
 
 export const SENSITIVE_FIELDS = ['birth_date', 'income_band', 'measurements'] as const;
 
-/** True when the API included a sensitive field (it omits them for roles that may not see them). */
+/**
+ * True when the API included a sensitive field (it omits them for roles that may not see
+ * them) and there is something to show: for organisations only when a value is set.
+ */
 export function hasSensitive(c: Customer): boolean {
-  return SENSITIVE_FIELDS.some((f) => f in c);
+  const present = SENSITIVE_FIELDS.filter((f) => f in c);
+  if (c.kind === 'person') return present.length > 0;
+  return present.some((f) => {
+    const v = c[f];
+    return v !== null && v !== undefined && v !== '' && !(typeof v === 'object' && Object.keys(v).length === 0);
+  });
 }
 
 function Row({ label, children, testid }: { label: string; children: ComponentChildren; testid?: string }) {
