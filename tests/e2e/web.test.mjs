@@ -137,6 +137,8 @@ describe('customers', () => {
       await page.waitForSelector('[data-testid=customer-name]');
       assert.equal(await page.textContent('[data-testid=customer-name]'), HZ_NAME);
       assert.ok((await page.textContent('[data-testid=phones]')).includes('8888'));
+      assert.ok((await page.locator('[data-testid=purchases] tbody tr').count()) > 0, 'demo purchases on the 360');
+      await page.waitForSelector('[data-testid=revenue-chart] canvas');
       if (typed.startsWith('+')) await screenshot(page, 'customer-360');
       await closePage(page);
     });
@@ -181,6 +183,25 @@ describe('customers', () => {
     await page.waitForURL(/\/customers\/[^/]+$/);
     await page.waitForSelector('[data-testid=customer-name]');
     assert.equal(await page.textContent('[data-testid=customer-name]'), 'E2E 新客户 Ltd');
+    await closePage(page);
+  });
+
+  test('archive and restore, both recorded in history', async () => {
+    const token = await apiToken(baseURL, 'manager');
+    const made = await api(baseURL, 'POST', '/api/v1/customers', { token, body: { kind: 'organization', name: `E2E Archive ${Date.now()}` } });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const page = await newPage(browser, baseURL);
+    await login(page, 'manager');
+    await page.goto(`/customers/${made.body.id}`);
+    await page.waitForSelector('[data-testid=archive]');
+    page.once('dialog', (d) => d.accept());
+    await page.click('[data-testid=archive]');
+    await page.waitForSelector('.page-head .badge.archived');
+    await page.click('[data-testid=archive]');
+    await page.waitForSelector('.page-head .badge.active');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=history] > li').length >= 3);
+    const ops = await page.locator('[data-testid=history] .hist-head strong').allTextContents();
+    assert.deepEqual(ops.slice(0, 3), ['Restored', 'Archived', 'Created']);
     await closePage(page);
   });
 
