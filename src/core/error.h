@@ -48,9 +48,7 @@ class Error {
   static Error Aborted(std::string m) { return {Code::kAborted, std::move(m)}; }
   static Error Unauthenticated(std::string m) { return {Code::kUnauthenticated, std::move(m)}; }
   static Error PermissionDenied(std::string m) { return {Code::kPermissionDenied, std::move(m)}; }
-  static Error ResourceExhausted(std::string m) {
-    return {Code::kResourceExhausted, std::move(m)};
-  }
+  static Error ResourceExhausted(std::string m) { return {Code::kResourceExhausted, std::move(m)}; }
   static Error Unavailable(std::string m) { return {Code::kUnavailable, std::move(m)}; }
   static Error Internal(std::string m) { return {Code::kInternal, std::move(m)}; }
 

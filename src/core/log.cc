@@ -33,10 +33,18 @@ void SetQuiet(bool quiet) { g_quiet = quiet; }
 void Write(Level level, std::string_view message) {
   if (g_quiet) return;
   switch (level) {
-    case Level::kDebug: Logger().debug("{}", message); break;
-    case Level::kInfo: Logger().info("{}", message); break;
-    case Level::kWarn: Logger().warn("{}", message); break;
-    case Level::kError: Logger().error("{}", message); break;
+    case Level::kDebug:
+      Logger().debug("{}", message);
+      break;
+    case Level::kInfo:
+      Logger().info("{}", message);
+      break;
+    case Level::kWarn:
+      Logger().warn("{}", message);
+      break;
+    case Level::kError:
+      Logger().error("{}", message);
+      break;
   }
 }
 

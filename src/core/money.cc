@@ -43,7 +43,8 @@ Result<std::int64_t> ParseAmount(std::string_view s) {
 
 std::string FormatAmount(std::int64_t minor) {
   const bool neg = minor < 0;
-  const std::uint64_t a = neg ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
+  const std::uint64_t a =
+      neg ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
   std::string frac = std::to_string(a % 100);
   if (frac.size() < 2) frac.insert(0, "0");
   return (neg ? "-" : "") + std::to_string(a / 100) + "." + frac;

@@ -20,11 +20,12 @@ inline Status Ok() { return {}; }
 #define CHAINCRM_CONCAT(a, b) CHAINCRM_CONCAT_INNER(a, b)
 
 /// Returns the error of a Result/Status expression from the enclosing function.
-#define RETURN_IF_ERROR(expr) CHAINCRM_RETURN_IF_ERROR_IMPL(expr, CHAINCRM_CONCAT(chaincrm_s_, __COUNTER__))
-#define CHAINCRM_RETURN_IF_ERROR_IMPL(expr, name)              \
-  do {                                                         \
-    auto&& name = (expr);                                      \
-    if (!name) return ::chaincrm::Fail(name.error());          \
+#define RETURN_IF_ERROR(expr) \
+  CHAINCRM_RETURN_IF_ERROR_IMPL(expr, CHAINCRM_CONCAT(chaincrm_s_, __COUNTER__))
+#define CHAINCRM_RETURN_IF_ERROR_IMPL(expr, name)     \
+  do {                                                \
+    auto&& name = (expr);                             \
+    if (!name) return ::chaincrm::Fail(name.error()); \
   } while (0)
 
 /// `ASSIGN_OR_RETURN(auto x, Fn());` declares x from the value or returns the error.

@@ -27,14 +27,13 @@ const char* FoldLatin(char32_t cp) {
     static constexpr struct {
       char32_t from, to;
       const char* base;
-    } kRanges[] = {{0x100, 0x105, "a"}, {0x106, 0x10D, "c"}, {0x10E, 0x111, "d"},
-                   {0x112, 0x11B, "e"}, {0x11C, 0x123, "g"}, {0x124, 0x127, "h"},
-                   {0x128, 0x131, "i"}, {0x132, 0x133, "ij"}, {0x134, 0x135, "j"},
-                   {0x136, 0x138, "k"}, {0x139, 0x142, "l"}, {0x143, 0x14B, "n"},
-                   {0x14C, 0x151, "o"}, {0x152, 0x153, "oe"}, {0x154, 0x159, "r"},
-                   {0x15A, 0x161, "s"}, {0x162, 0x167, "t"}, {0x168, 0x173, "u"},
-                   {0x174, 0x175, "w"}, {0x176, 0x178, "y"}, {0x179, 0x17E, "z"},
-                   {0x17F, 0x17F, "s"}};
+    } kRanges[] = {
+        {0x100, 0x105, "a"}, {0x106, 0x10D, "c"},  {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"},
+        {0x11C, 0x123, "g"}, {0x124, 0x127, "h"},  {0x128, 0x131, "i"}, {0x132, 0x133, "ij"},
+        {0x134, 0x135, "j"}, {0x136, 0x138, "k"},  {0x139, 0x142, "l"}, {0x143, 0x14B, "n"},
+        {0x14C, 0x151, "o"}, {0x152, 0x153, "oe"}, {0x154, 0x159, "r"}, {0x15A, 0x161, "s"},
+        {0x162, 0x167, "t"}, {0x168, 0x173, "u"},  {0x174, 0x175, "w"}, {0x176, 0x178, "y"},
+        {0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"}};
     for (const auto& r : kRanges)
       if (cp >= r.from && cp <= r.to) return r.base;
   }
@@ -47,9 +46,17 @@ std::size_t Decode(std::string_view s, std::size_t i, char32_t& cp) {
   auto cont = [&](std::size_t k) {
     return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
   };
-  auto byte = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
-  if (b0 < 0x80) { cp = b0; return 1; }
-  if ((b0 & 0xE0) == 0xC0 && cont(1)) { cp = ((b0 & 0x1Fu) << 6) | byte(1); return 2; }
+  auto byte = [&](std::size_t k) {
+    return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F);
+  };
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  if ((b0 & 0xE0) == 0xC0 && cont(1)) {
+    cp = ((b0 & 0x1Fu) << 6) | byte(1);
+    return 2;
+  }
   if ((b0 & 0xF0) == 0xE0 && cont(1) && cont(2)) {
     cp = ((b0 & 0x0Fu) << 12) | (byte(1) << 6) | byte(2);
     return 3;
@@ -62,7 +69,9 @@ std::size_t Decode(std::string_view s, std::size_t i, char32_t& cp) {
   return 1;
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 }  // namespace
 

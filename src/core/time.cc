@@ -29,7 +29,9 @@ void CivilFromDays(std::int64_t z, int& y, unsigned& m, unsigned& d) {
 
 namespace {
 
-std::int64_t FloorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 bool Digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
   if (pos + n > s.size()) return false;
@@ -85,7 +87,8 @@ Result<Millis> ParseDate(std::string_view s) {
   } else if (s.size() == 8) {
     ok = Digits(s, 0, 4, y) && Digits(s, 4, 2, m) && Digits(s, 6, 2, d);
   }
-  if (!ok || m < 1 || m > 12 || d < 1 || static_cast<unsigned>(d) > DaysInMonth(y, static_cast<unsigned>(m))) {
+  if (!ok || m < 1 || m > 12 || d < 1 ||
+      static_cast<unsigned>(d) > DaysInMonth(y, static_cast<unsigned>(m))) {
     return Fail(Error::InvalidArgument("'" + std::string(s.substr(0, 64)) +
                                        "' is not a date (YYYY-MM-DD)"));
   }

@@ -54,6 +54,7 @@ CREATE TABLE customer_emails (
   address TEXT NOT NULL,
   address_norm TEXT NOT NULL,
   label TEXT,
+  is_primary BIGINT NOT NULL DEFAULT 0,
   PRIMARY KEY (customer_id, position)
 );
 CREATE INDEX customer_emails_norm ON customer_emails (address_norm);
@@ -289,7 +290,8 @@ Result<int> SchemaVersion(Database& db) {
   int version = 0;
   RETURN_IF_ERROR(db.Write([&](Tx& tx) -> Status {
     RETURN_IF_ERROR(db.dialect().ExecScript(tx, kSchemaTable));
-    ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    ASSIGN_OR_RETURN(Rows rows,
+                     tx.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
     version = static_cast<int>(rows.front().Int(0));
     return Ok();
   }));
@@ -304,12 +306,12 @@ Result<int> Migrate(Database& db, const std::function<void(const Migration&)>& p
     if (progress) progress(m);
     RETURN_IF_ERROR(db.Write([&](Tx& tx) -> Status {
       // Another server may have migrated meanwhile: re-check inside the transaction.
-      ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT COUNT(*) FROM schema_migrations WHERE version = ?",
-                                           {static_cast<std::int64_t>(m.version)}));
+      ASSIGN_OR_RETURN(Rows rows,
+                       tx.Query("SELECT COUNT(*) FROM schema_migrations WHERE version = ?",
+                                {static_cast<std::int64_t>(m.version)}));
       if (rows.front().Int(0) > 0) return Ok();
       RETURN_IF_ERROR(db.dialect().ExecScript(tx, m.common));
-      const std::string_view specific =
-          db.backend() == Backend::kSqlite ? m.sqlite : m.postgres;
+      const std::string_view specific = db.backend() == Backend::kSqlite ? m.sqlite : m.postgres;
       if (!specific.empty()) RETURN_IF_ERROR(db.dialect().ExecScript(tx, specific));
       RETURN_IF_ERROR(
           tx.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",

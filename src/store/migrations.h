@@ -22,8 +22,7 @@ const std::vector<Migration>& AllMigrations();
 
 /// Applies every migration newer than the database's version. Returns how many ran.
 /// `progress` (optional) is told the name of each migration as it starts.
-Result<int> Migrate(Database& db,
-                    const std::function<void(const Migration&)>& progress = nullptr);
+Result<int> Migrate(Database& db, const std::function<void(const Migration&)>& progress = nullptr);
 
 /// The highest applied version (0 for an empty database).
 Result<int> SchemaVersion(Database& db);

@@ -17,18 +17,18 @@ std::string Describe(const R& r) {
 
 }  // namespace chaincrm::testing
 
-#define ASSERT_OK(expr)                                                              \
-  do {                                                                               \
-    const auto& chaincrm_r_ = (expr);                                                \
+#define ASSERT_OK(expr)                                                                 \
+  do {                                                                                  \
+    const auto& chaincrm_r_ = (expr);                                                   \
     ASSERT_TRUE(chaincrm_r_.has_value()) << ::chaincrm::testing::Describe(chaincrm_r_); \
   } while (0)
-#define EXPECT_OK(expr)                                                              \
-  do {                                                                               \
-    const auto& chaincrm_r_ = (expr);                                                \
+#define EXPECT_OK(expr)                                                                 \
+  do {                                                                                  \
+    const auto& chaincrm_r_ = (expr);                                                   \
     EXPECT_TRUE(chaincrm_r_.has_value()) << ::chaincrm::testing::Describe(chaincrm_r_); \
   } while (0)
-#define ASSERT_OK_AND_ASSIGN(lhs, expr)                                                \
-  auto CHAINCRM_CONCAT(chaincrm_t_, __LINE__) = (expr);                                \
-  ASSERT_TRUE(CHAINCRM_CONCAT(chaincrm_t_, __LINE__).has_value())                      \
-      << ::chaincrm::testing::Describe(CHAINCRM_CONCAT(chaincrm_t_, __LINE__));         \
+#define ASSERT_OK_AND_ASSIGN(lhs, expr)                                         \
+  auto CHAINCRM_CONCAT(chaincrm_t_, __LINE__) = (expr);                         \
+  ASSERT_TRUE(CHAINCRM_CONCAT(chaincrm_t_, __LINE__).has_value())               \
+      << ::chaincrm::testing::Describe(CHAINCRM_CONCAT(chaincrm_t_, __LINE__)); \
   lhs = std::move(*CHAINCRM_CONCAT(chaincrm_t_, __LINE__))

@@ -24,7 +24,7 @@ class PgDialect final : public Dialect {
  public:
   Backend backend() const override { return Backend::kPostgres; }
   // The subquery form lets the planner use the pg_trgm gin index customers_name_trgm.
-  std::string CustomerNameLike(std::string_view id_expr) const override {
+  std::string CustomerNameLike(std::string_view id_expr, std::string_view) const override {
     return std::string(id_expr) + " IN (SELECT id FROM customers WHERE name_folded LIKE ?)";
   }
   std::string TranslateDdl(std::string_view ddl) const override {

@@ -22,11 +22,28 @@ std::string ReplaceAll(std::string s, std::string_view from, std::string_view to
   return s;
 }
 
+// The longest run of characters (UTF-8 code points) between LIKE wildcards.
+std::size_t LongestLiteralRun(std::string_view pattern) {
+  std::size_t best = 0, run = 0;
+  for (char c : pattern) {
+    if (c == '%' || c == '_') {
+      run = 0;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      best = std::max(best, ++run);
+    }
+  }
+  return best;
+}
+
 class SqliteDialect final : public Dialect {
  public:
   Backend backend() const override { return Backend::kSqlite; }
-  std::string CustomerNameLike(std::string_view id_expr) const override {
-    return std::string(id_expr) + " IN (SELECT rowid FROM customer_name_fts WHERE name_folded LIKE ?)";
+  std::string CustomerNameLike(std::string_view id_expr, std::string_view pattern) const override {
+    if (LongestLiteralRun(pattern) < 3) {
+      return std::string(id_expr) + " IN (SELECT id FROM customers WHERE name_folded LIKE ?)";
+    }
+    return std::string(id_expr) +
+           " IN (SELECT rowid FROM customer_name_fts WHERE name_folded LIKE ?)";
   }
   std::string TranslateDdl(std::string_view ddl) const override {
     return ReplaceAll(std::string(ddl), "{{id}}", "INTEGER PRIMARY KEY");
@@ -98,12 +115,19 @@ class Connection final : public Tx {
       cols.reserve(static_cast<std::size_t>(ncols));
       for (int i = 0; i < ncols; ++i) {
         switch (sqlite3_column_type(stmt, i)) {
-          case SQLITE_INTEGER: cols.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, i))); break;
-          case SQLITE_FLOAT: cols.emplace_back(sqlite3_column_double(stmt, i)); break;
-          case SQLITE_NULL: cols.emplace_back(std::monostate{}); break;
+          case SQLITE_INTEGER:
+            cols.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, i)));
+            break;
+          case SQLITE_FLOAT:
+            cols.emplace_back(sqlite3_column_double(stmt, i));
+            break;
+          case SQLITE_NULL:
+            cols.emplace_back(std::monostate{});
+            break;
           default: {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-            cols.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
+            cols.emplace_back(
+                std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
           }
         }
       }
@@ -140,7 +164,8 @@ class Connection final : public Tx {
 
   Status Bind(sqlite3_stmt* stmt, const Params& params, std::string_view sql) {
     if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt)) {
-      return Fail(Error::Internal("parameter count mismatch for: " + std::string(sql.substr(0, 120))));
+      return Fail(
+          Error::Internal("parameter count mismatch for: " + std::string(sql.substr(0, 120))));
     }
     for (std::size_t i = 0; i < params.size(); ++i) {
       const int idx = static_cast<int>(i + 1);
@@ -228,13 +253,15 @@ class SqliteDatabase final : public Database {
                                                      const DatabaseOptions& options,
                                                      bool read_only) {
     sqlite3* db = nullptr;
-    const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                      SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+        SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(std::string(path).c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
       const std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
       sqlite3_close_v2(db);
-      return Fail(Error::Unavailable("cannot open SQLite database '" + std::string(path) + "': " + msg));
+      return Fail(
+          Error::Unavailable("cannot open SQLite database '" + std::string(path) + "': " + msg));
     }
     auto conn = std::make_unique<Connection>(db, dialect_);
     sqlite3_busy_timeout(db, options.busy_timeout_ms);
@@ -260,7 +287,8 @@ class SqliteDatabase final : public Database {
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> OpenSqlite(std::string_view path, const DatabaseOptions& options) {
+Result<std::unique_ptr<Database>> OpenSqlite(std::string_view path,
+                                             const DatabaseOptions& options) {
   if (path.empty()) return Fail(Error::InvalidArgument("sqlite: needs a file path"));
   auto db = std::make_unique<SqliteDatabase>();
   RETURN_IF_ERROR(db->Init(path, options));

@@ -1,0 +1,21 @@
+#include "api/app.h"
+
+#include "api/handlers/routes.h"
+#include "api/metrics.h"
+#include "api/router.h"
+
+namespace chaincrm::api {
+
+Status RunApp(const services::Env& env, const AppOptions& options,
+              const std::function<void(std::uint16_t)>& on_listening) {
+  Metrics metrics;
+  Router router(env, metrics, options.web_root);
+  AddAccountRoutes(router);
+  AddCustomerRoutes(router);
+  AddActivityRoutes(router);
+  AddOpsRoutes(router, metrics);
+  return Serve(
+      options.server, [&](HttpRequest& req) { return router.Handle(req); }, on_listening);
+}
+
+}  // namespace chaincrm::api

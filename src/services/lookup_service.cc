@@ -1,0 +1,143 @@
+#include "services/lookup_service.h"
+
+#include <set>
+
+#include "core/text.h"
+
+namespace chaincrm::services {
+
+namespace json = boost::json;
+using store::Params;
+using store::Tx;
+
+namespace {
+
+struct Hit {
+  std::int64_t id;
+  std::string matched_by, matched_value;
+};
+
+std::string NextPrefix(std::string s) {
+  // The smallest string greater than every string starting with s (digits only here).
+  while (!s.empty()) {
+    if (s.back() < '9') {
+      ++s.back();
+      return s;
+    }
+    s.pop_back();
+  }
+  return ":";  // after '9'
+}
+
+}  // namespace
+
+Result<json::object> Lookup(const Env& env, const Actor& actor, std::string_view raw, int limit) {
+  if (domain::Allowed(actor.role, domain::Resource::kLookup, domain::Action::kRead) ==
+          domain::Scope::kNone &&
+      actor.role != domain::Role::kCustomer) {
+    return Fail(Error::PermissionDenied("your role may not use lookup"));
+  }
+  const std::string q(Trim(raw));
+  if (q.empty()) {
+    return Fail(Error::InvalidArgument("q is required",
+                                       {{"q", "type a phone, email, serial, id or name"}}));
+  }
+  if (q.size() > 200)
+    return Fail(Error::InvalidArgument("q is too long", {{"q", "must be at most 200 characters"}}));
+  std::vector<Hit> hits;
+  std::set<std::int64_t> seen;
+  auto add = [&](Tx& tx, const std::string& sql, const Params& p, const std::string& by) -> Status {
+    return tx.ForEach(sql, p, [&](const store::Row& r) -> Status {
+      if (static_cast<int>(hits.size()) < limit && seen.insert(r.Int(0)).second) {
+        hits.push_back({r.Int(0), by, r.Text(1)});
+      }
+      return Ok();
+    });
+  };
+  json::object out;
+  RETURN_IF_ERROR(env.db.Read([&](Tx& tx) -> Status {
+    const Params lim{static_cast<std::int64_t>(limit)};
+    const std::string email = NormalizeEmail(q);
+    if (!email.empty()) {
+      RETURN_IF_ERROR(
+          add(tx, "SELECT customer_id, address FROM customer_emails WHERE address_norm = ? LIMIT ?",
+              {email, lim[0]}, "email"));
+      RETURN_IF_ERROR(add(tx,
+                          "SELECT customer_id, email FROM contacts WHERE email_norm = ? AND "
+                          "archived_at IS NULL LIMIT ?",
+                          {email, lim[0]}, "email"));
+    }
+    const std::string phone = NormalizePhone(q);
+    // Only treat the query as a phone number when it is mostly digits.
+    std::size_t digits = 0;
+    for (char c : q) digits += (c >= '0' && c <= '9');
+    if (!phone.empty() && digits * 2 > q.size()) {
+      RETURN_IF_ERROR(
+          add(tx, "SELECT customer_id, number FROM customer_phones WHERE normalized = ? LIMIT ?",
+              {phone, lim[0]}, "phone"));
+      // A number typed without country or trunk prefix matches the stored number's end.
+      std::string local = phone;
+      if (local.size() > 7 && local[0] == '0') local.erase(0, 1);
+      if (local.size() >= 7) {
+        const std::string rev = ReversedDigits(local);
+        RETURN_IF_ERROR(add(tx,
+                            "SELECT customer_id, number FROM customer_phones WHERE reversed >= ? "
+                            "AND reversed < ? LIMIT ?",
+                            {rev, NextPrefix(rev), lim[0]}, "phone"));
+        RETURN_IF_ERROR(add(tx,
+                            "SELECT customer_id, phone FROM contacts WHERE phone_reversed >= ? AND "
+                            "phone_reversed < ? "
+                            "AND archived_at IS NULL LIMIT ?",
+                            {rev, NextPrefix(rev), lim[0]}, "phone"));
+      }
+    }
+    RETURN_IF_ERROR(add(tx,
+                        "SELECT customer_id, serial FROM customer_serials WHERE serial = ? LIMIT ?",
+                        {q, lim[0]}, "serial"));
+    RETURN_IF_ERROR(add(tx,
+                        "SELECT customer_id, system || ' ' || value FROM customer_external_ids "
+                        "WHERE value = ? LIMIT ?",
+                        {q, lim[0]}, "external_id"));
+    RETURN_IF_ERROR(add(tx, "SELECT id, tax_id FROM customers WHERE tax_id_norm = ? LIMIT ?",
+                        {FoldForSearch(q), lim[0]}, "tax_id"));
+    if (digits == q.size() && q.size() < 16) {
+      RETURN_IF_ERROR(add(tx, "SELECT id, CAST(id AS TEXT) FROM customers WHERE id = ?",
+                          {std::stoll(q)}, "id"));
+    }
+    const std::string folded = FoldForSearch(q);
+    if (static_cast<int>(hits.size()) < limit) {
+      std::string pattern;
+      for (char c : folded) {
+        if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
+        pattern.push_back(c);
+      }
+      // Prefix matches rank before matches inside the name.
+      RETURN_IF_ERROR(
+          add(tx,
+              "SELECT c.id, c.name FROM customers c WHERE " +
+                  env.db.dialect().CustomerNameLike("c.id", "%" + pattern + "%") +
+                  " ORDER BY CASE WHEN c.name_folded LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END, "
+                  "c.status, LENGTH(c.name_folded), c.id LIMIT ?",
+              {"%" + pattern + "%", pattern + "%", lim[0]}, "name"));
+    }
+    // Load names and enforce the portal scope.
+    json::array data;
+    for (const auto& h : hits) {
+      if (actor.role == domain::Role::kCustomer && actor.customer_id != h.id) continue;
+      ASSIGN_OR_RETURN(
+          auto rows, tx.Query("SELECT id, name, kind, status FROM customers WHERE id = ?", {h.id}));
+      if (rows.empty()) continue;
+      data.push_back(json::object{{"id", h.id},
+                                  {"name", rows.front().Text(1)},
+                                  {"kind", rows.front().Text(2)},
+                                  {"status", rows.front().Text(3)},
+                                  {"matched_by", h.matched_by},
+                                  {"matched_value", h.matched_value}});
+    }
+    out["data"] = std::move(data);
+    return Ok();
+  }));
+  return out;
+}
+
+}  // namespace chaincrm::services
