@@ -19,6 +19,7 @@
 #   BACKENDS="sqlite postgres"                      which backends to run (postgres only
 #                                                   when CHAINCRM_TEST_PG_ADMIN_URL is set)
 #   BUILD_DIR=build/release                         where chaincrm and bench/bench_generate are
+#   CHAINCRM=… GENERATE=…                           or the two binaries themselves
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -36,8 +37,8 @@ BACKENDS=${BACKENDS:-sqlite postgres}
 OUT=$ROOT/bench/out
 mkdir -p "$OUT"
 
-CHAINCRM=$BUILD_DIR/chaincrm
-GENERATE=$BUILD_DIR/bench/bench_generate
+CHAINCRM=${CHAINCRM:-$BUILD_DIR/chaincrm}
+GENERATE=${GENERATE:-$BUILD_DIR/bench/bench_generate}
 BENCH_EMAIL=bench-admin@bench.chaincrm.test
 BENCH_PASSWORD=bench-password-1
 
@@ -52,7 +53,7 @@ done
 
 # --- build -----------------------------------------------------------------------------
 if [[ ! -x $CHAINCRM || ! -x $GENERATE ]]; then
-  if [[ $BUILD_DIR != build/release ]]; then
+  if [[ $BUILD_DIR != build/release || $CHAINCRM != $BUILD_DIR/chaincrm ]]; then
     log "$CHAINCRM or $GENERATE is missing"
     exit 1
   fi
