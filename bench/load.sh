@@ -141,7 +141,7 @@ run_wrk() {
   RPS=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$file")
   P50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$file")")
   P99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$file")")
-  ERRS=$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {n += 1} END {print n + 0}' \
+  ERRS=$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' \
     "$file")
 }
 
@@ -214,7 +214,7 @@ run_backend() {
   stop_server
 
   {
-    echo "| backend | request | req/s | p50 ms | p99 ms | req/s ÷ baseline | non-2xx |"
+    echo "| backend | request | req/s | p50 ms | p99 ms | req/s ÷ baseline | errors (non-2xx, socket) |"
     echo "|---|---|---:|---:|---:|---:|---:|"
     printf '%s\n' "${rows[@]}"
   } >"$OUT/results-$backend.md"
@@ -233,6 +233,6 @@ done
 echo
 echo "$CUSTOMERS customers; wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency on $(nproc) cores"
 echo
-echo "| backend | request | req/s | p50 ms | p99 ms | req/s ÷ baseline | non-2xx |"
+echo "| backend | request | req/s | p50 ms | p99 ms | req/s ÷ baseline | errors (non-2xx, socket) |"
 echo "|---|---|---:|---:|---:|---:|---:|"
 printf '%s\n' "${TABLE[@]}"
