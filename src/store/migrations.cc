@@ -269,6 +269,57 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX customers_name_trgm ON customers USING gin (name_folded gin_trgm_ops);
 )sql";
 
+// Value analysis: one row per run (parameters, inputs, results as JSON text) and the
+// latest scores per customer (replaced by each successful run).
+constexpr std::string_view kV2Common = R"sql(
+CREATE TABLE analysis_runs (
+  id {{id}},
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  parameters TEXT NOT NULL,
+  inputs TEXT,
+  result TEXT,
+  progress DOUBLE PRECISION NOT NULL DEFAULT 0,
+  error TEXT,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  started_at BIGINT,
+  finished_at BIGINT
+);
+CREATE INDEX analysis_runs_kind ON analysis_runs (kind, status, id);
+
+CREATE TABLE customer_scores (
+  customer_id BIGINT NOT NULL PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+  run_id BIGINT NOT NULL,
+  computed_at BIGINT NOT NULL,
+  recency_days BIGINT,
+  frequency BIGINT NOT NULL DEFAULT 0,
+  monetary DOUBLE PRECISION,
+  rfm_r BIGINT,
+  rfm_f BIGINT,
+  rfm_m BIGINT,
+  rfm_cell TEXT,
+  abc_class TEXT,
+  abc_rank BIGINT,
+  profit DOUBLE PRECISION,
+  clv_discounted DOUBLE PRECISION,
+  clv_historical DOUBLE PRECISION,
+  clv_future DOUBLE PRECISION,
+  clv_potential DOUBLE PRECISION,
+  p_alive DOUBLE PRECISION,
+  expected_purchases_90d DOUBLE PRECISION,
+  expected_spend DOUBLE PRECISION,
+  clv DOUBLE PRECISION,
+  value_class TEXT,
+  account_size TEXT
+);
+CREATE INDEX customer_scores_clv ON customer_scores (clv, customer_id);
+CREATE INDEX customer_scores_abc ON customer_scores (abc_class, customer_id);
+CREATE INDEX customer_scores_p_alive ON customer_scores (p_alive, customer_id);
+CREATE INDEX customer_scores_value_class ON customer_scores (value_class, customer_id);
+CREATE INDEX customer_scores_run ON customer_scores (run_id);
+)sql";
+
 constexpr std::string_view kSchemaTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
   version BIGINT NOT NULL PRIMARY KEY,
@@ -282,6 +333,7 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> kAll = {
       {1, "customer database, ledger, change log, users", kV1Common, kV1Sqlite, kV1Postgres},
+      {2, "analysis runs and customer scores", kV2Common, "", ""},
   };
   return kAll;
 }
