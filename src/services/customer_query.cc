@@ -25,6 +25,10 @@ struct FieldSpec {
   bool folded = false;  // compare against folded text (name)
 };
 
+std::string ScoreExpr(const std::string& column) {
+  return "(SELECT sc." + column + " FROM customer_scores sc WHERE sc.customer_id = c.id)";
+}
+
 const std::vector<FieldSpec>& BuiltIns() {
   static const std::vector<FieldSpec> kFields = {
       {"id", "c.id", Type::kInt},
@@ -48,6 +52,16 @@ const std::vector<FieldSpec>& BuiltIns() {
       {"cost_total", "c.cost_total", Type::kMoney},
       {"first_purchase_at", "c.first_purchase_at", Type::kTime},
       {"last_purchase_at", "c.last_purchase_at", Type::kTime},
+      // Scores of the latest value run (customer_scores, one row per customer): a
+      // correlated subquery keeps every customer listed, NULL when never scored.
+      {"clv", ScoreExpr("clv"), Type::kReal},
+      {"clv_discounted", ScoreExpr("clv_discounted"), Type::kReal},
+      {"p_alive", ScoreExpr("p_alive"), Type::kReal},
+      {"expected_purchases", ScoreExpr("expected_purchases_90d"), Type::kReal},
+      {"abc", ScoreExpr("abc_class"), Type::kText},
+      {"rfm_cell", ScoreExpr("rfm_cell"), Type::kText},
+      {"value_class", ScoreExpr("value_class"), Type::kText},
+      {"account_size", ScoreExpr("account_size"), Type::kText},
   };
   return kFields;
 }

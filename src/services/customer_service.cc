@@ -1,6 +1,7 @@
 #include "services/customer_service.h"
 
 #include "services/activity_json.h"
+#include "services/analysis_service.h"
 #include "services/customer_json.h"
 #include "services/json_util.h"
 #include "store/activity_repository.h"
@@ -221,7 +222,7 @@ Result<json::object> Customer360(const Env& env, const Actor& actor, std::int64_
     out["contacts"] = std::move(jc);
     out["interactions"] = std::move(ji);
     out["purchases"] = std::move(jp);
-    out["scores"] = nullptr;
+    ASSIGN_OR_RETURN(out["scores"], CustomerScoresJson(tx, id));
     out["cases"] = json::array();
     out["orders"] = json::array();
     return Ok();

@@ -1,0 +1,591 @@
+// The value run: ledger → summaries → RFM, ABC, profitability, both CLV models, classes →
+// scores and the run record. Declared in services/analysis_service.h.
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+
+#include "analytics/abc.h"
+#include "analytics/bgnbd.h"
+#include "analytics/classification.h"
+#include "analytics/clv_discounted.h"
+#include "analytics/clv_probabilistic.h"
+#include "analytics/gamma_gamma.h"
+#include "analytics/optimizer.h"
+#include "analytics/pareto_nbd.h"
+#include "analytics/profitability.h"
+#include "analytics/rfm.h"
+#include "services/analysis_service.h"
+#include "services/customer_service.h"
+#include "store/analysis_repository.h"
+
+namespace chaincrm::services {
+
+namespace json = boost::json;
+namespace an = analytics;
+
+namespace {
+
+constexpr std::size_t kScoresPerTransaction = 2000;
+
+json::value Num(double v) { return std::isfinite(v) ? json::value(v) : json::value(nullptr); }
+
+Millis DayStart(Millis t) {
+  const Millis d = t / kMillisPerDay - (t % kMillisPerDay < 0 ? 1 : 0);
+  return d * kMillisPerDay;
+}
+
+struct CustomerFacts {
+  std::int64_t id = 0;
+  an::AccountFacts facts;
+};
+
+struct Loaded {
+  std::vector<CustomerFacts> customers;  // every customer, by id
+  std::vector<an::Transaction> transactions;
+  std::string currency;
+  Millis first = 0, last = 0;
+};
+
+Result<Loaded> Load(const Env& env, Millis until_exclusive) {
+  Loaded out;
+  RETURN_IF_ERROR(env.db.Read([&](store::Tx& tx) -> Status {
+    out.customers.clear();
+    out.transactions.clear();
+    RETURN_IF_ERROR(
+        tx.ForEach("SELECT id, employees, annual_revenue, sector FROM customers ORDER BY id", {},
+                   [&](const store::Row& r) -> Status {
+                     CustomerFacts c;
+                     c.id = r.Int(0);
+                     c.facts.employees = r.OptInt(1);
+                     if (!r.IsNull(2))
+                       c.facts.annual_revenue = static_cast<double>(r.Int(2)) / 100.0;
+                     c.facts.sector = r.Text(3);
+                     out.customers.push_back(std::move(c));
+                     return Ok();
+                   }));
+    RETURN_IF_ERROR(tx.ForEach(
+        "SELECT customer_id, occurred_at, revenue, cost FROM purchases WHERE occurred_at < ?",
+        {until_exclusive}, [&](const store::Row& r) -> Status {
+          an::Transaction t;
+          t.customer_id = r.Int(0);
+          t.at = r.Int(1);
+          t.revenue = static_cast<double>(r.Int(2)) / 100.0;
+          t.cost = static_cast<double>(r.Int(3)) / 100.0;
+          if (out.transactions.empty()) {
+            out.first = out.last = t.at;
+          } else {
+            out.first = std::min(out.first, t.at);
+            out.last = std::max(out.last, t.at);
+          }
+          out.transactions.push_back(t);
+          return Ok();
+        }));
+    ASSIGN_OR_RETURN(out.currency, LedgerCurrencyOrDefault(tx));
+    return Ok();
+  }));
+  return out;
+}
+
+// Equal-width histogram of the finite values over [lo, hi].
+json::array Histogram(const std::vector<double>& values, double lo, double hi, int bins) {
+  std::vector<std::int64_t> counts(static_cast<std::size_t>(bins), 0);
+  const double width = hi > lo ? (hi - lo) / bins : 1.0;
+  for (double v : values) {
+    if (!std::isfinite(v)) continue;
+    int b = static_cast<int>(std::floor((v - lo) / width));
+    b = std::clamp(b, 0, bins - 1);
+    ++counts[static_cast<std::size_t>(b)];
+  }
+  json::array out;
+  for (int b = 0; b < bins; ++b) {
+    out.push_back(json::object{{"from", Num(lo + b * width)},
+                               {"to", Num(lo + (b + 1) * width)},
+                               {"customers", counts[static_cast<std::size_t>(b)]}});
+  }
+  return out;
+}
+
+class RunContext {
+ public:
+  RunContext(const Env& env, std::int64_t run_id, const RunProgressFn& progress,
+             const std::atomic<bool>* cancel)
+      : env_(env), run_id_(run_id), progress_(progress), cancel_(cancel) {}
+
+  Status Step(double fraction, std::string_view phase) {
+    if (cancel_ && cancel_->load())
+      return Fail(Error::Aborted("the run was cancelled: the server is stopping"));
+    if (progress_) progress_(fraction, phase);
+    return env_.db.Write(
+        [&](store::Tx& tx) { return store::SetRunProgress(tx, run_id_, fraction); });
+  }
+
+ private:
+  const Env& env_;
+  std::int64_t run_id_;
+  const RunProgressFn& progress_;
+  const std::atomic<bool>* cancel_;
+};
+
+struct ModelFits {
+  std::optional<an::BgNbdFit> bgnbd;
+  std::optional<an::ParetoNbdFit> paretonbd;
+  std::optional<an::GammaGammaFit> gamma_gamma;
+  std::unique_ptr<an::RepeatPurchaseModel> chosen;
+  json::array warnings;
+};
+
+ModelFits FitModels(const std::vector<an::CustomerSummary>& cohort, RepeatModelKind kind) {
+  ModelFits f;
+  if (auto b = an::FitBgNbd(cohort)) {
+    f.bgnbd = *b;
+  } else {
+    f.warnings.push_back(json::string("BG/NBD not fitted: " + b.error().message()));
+  }
+  if (auto p = an::FitParetoNbd(cohort)) {
+    f.paretonbd = *p;
+  } else {
+    f.warnings.push_back(json::string("Pareto/NBD not fitted: " + p.error().message()));
+  }
+  if (auto g = an::FitGammaGamma(cohort)) {
+    f.gamma_gamma = *g;
+    if (!g->independence_plausible) {
+      f.warnings.push_back(
+          json::string("Gamma-Gamma: frequency and spend are correlated (r = " +
+                       std::to_string(g->frequency_spend_correlation) +
+                       "); the model assumes independence, so expected spend is less reliable"));
+    }
+  } else {
+    f.warnings.push_back(json::string("Gamma-Gamma not fitted: " + g.error().message()));
+  }
+  if (kind == RepeatModelKind::kBgNbd && f.bgnbd) {
+    if (auto m = an::BgNbdModel::Create(f.bgnbd->params))
+      f.chosen = std::make_unique<an::BgNbdModel>(*m);
+  } else if (kind == RepeatModelKind::kParetoNbd && f.paretonbd) {
+    if (auto m = an::ParetoNbdModel::Create(f.paretonbd->params))
+      f.chosen = std::make_unique<an::ParetoNbdModel>(*m);
+  }
+  return f;
+}
+
+json::object ModelsJson(const ModelFits& f) {
+  json::object o;
+  if (f.bgnbd) {
+    const auto& p = f.bgnbd->params;
+    o["bgnbd"] = json::object{{"r", Num(p.r)},
+                              {"alpha", Num(p.alpha)},
+                              {"a", Num(p.a)},
+                              {"b", Num(p.b)},
+                              {"log_likelihood", Num(f.bgnbd->log_likelihood)}};
+  } else {
+    o["bgnbd"] = nullptr;
+  }
+  if (f.paretonbd) {
+    const auto& p = f.paretonbd->params;
+    o["paretonbd"] = json::object{{"r", Num(p.r)},
+                                  {"alpha", Num(p.alpha)},
+                                  {"s", Num(p.s)},
+                                  {"beta", Num(p.beta)},
+                                  {"log_likelihood", Num(f.paretonbd->log_likelihood)}};
+  } else {
+    o["paretonbd"] = nullptr;
+  }
+  if (f.gamma_gamma) {
+    const auto& g = *f.gamma_gamma;
+    o["gamma_gamma"] = json::object{
+        {"p", Num(g.params.p)}, {"q", Num(g.params.q)}, {"gamma", Num(g.params.gamma)}};
+    o["gamma_gamma_check"] =
+        json::object{{"log_likelihood", Num(g.log_likelihood)},
+                     {"customers_used", g.customers_used},
+                     {"customers_excluded", g.customers_excluded},
+                     {"frequency_spend_correlation", Num(g.frequency_spend_correlation)},
+                     {"independence_plausible", g.independence_plausible}};
+  } else {
+    o["gamma_gamma"] = nullptr;
+    o["gamma_gamma_check"] = nullptr;
+  }
+  json::object diag;
+  if (f.bgnbd)
+    diag["bgnbd"] = json::object{{"customers", f.bgnbd->customers},
+                                 {"groups", f.bgnbd->groups},
+                                 {"evaluations", f.bgnbd->evaluations}};
+  if (f.paretonbd)
+    diag["paretonbd"] = json::object{{"customers", f.paretonbd->customers},
+                                     {"groups", f.paretonbd->groups},
+                                     {"evaluations", f.paretonbd->evaluations}};
+  o["fit_diagnostics"] = std::move(diag);
+  return o;
+}
+
+json::object HoldoutJson(const an::HoldoutReport& h) {
+  json::array buckets;
+  for (const auto& b : h.buckets) {
+    buckets.push_back(json::object{{"frequency", b.frequency},
+                                   {"open_ended", b.open_ended},
+                                   {"customers", b.customers},
+                                   {"actual_mean", Num(b.actual_mean)},
+                                   {"expected_mean", Num(b.expected_mean)}});
+  }
+  return json::object{{"holdout_length", Num(h.holdout_length)},
+                      {"buckets", std::move(buckets)},
+                      {"actual_total", Num(h.actual_total)},
+                      {"expected_total", Num(h.expected_total)},
+                      {"mean_absolute_error", Num(h.mean_absolute_error)}};
+}
+
+// Everything computed in memory; persisted afterwards.
+struct Computed {
+  std::vector<store::CustomerScore> scores;  // one per customer, by id
+  json::object result;
+  json::object inputs;
+};
+
+template <typename T>
+std::map<std::int64_t, std::size_t> IndexById(const std::vector<T>& v) {
+  std::map<std::int64_t, std::size_t> out;
+  for (std::size_t i = 0; i < v.size(); ++i) out[v[i].customer_id] = i;
+  return out;
+}
+
+Result<Computed> Compute(const Loaded& in, const ValueRunParams& p, RunContext& ctx,
+                         std::int64_t run_id, Millis now) {
+  const Millis as_of_day = DayStart(p.as_of);
+  const Millis calibration_day = DayStart(p.calibration_end.value_or(p.as_of));
+  if (in.transactions.empty()) {
+    return Fail(Error::FailedPrecondition("the ledger has no purchases up to " +
+                                          FormatDate(p.as_of) + ": there is nothing to analyse"));
+  }
+  Computed out;
+  json::array warnings;
+
+  // Summaries: the fit cohort (calibration) and, with a holdout, the scoring cohort (all
+  // purchases to as_of), so that stored scores are current.
+  an::SummaryOptions fit_opts;
+  fit_opts.calibration_end = calibration_day;
+  fit_opts.unit = p.unit;
+  std::optional<Millis> holdout_end;
+  if (p.calibration_end) {
+    const Millis end = p.as_of_explicit ? as_of_day : DayStart(in.last);
+    if (end > calibration_day) holdout_end = end;
+  }
+  fit_opts.observation_end = holdout_end;
+  auto fit_summary = an::SummarizeTransactions(in.transactions, fit_opts);
+  if (!fit_summary) {
+    return Fail(Error::FailedPrecondition("no customer purchased by the calibration end " +
+                                          FormatDate(calibration_day) + ": " +
+                                          fit_summary.error().message()));
+  }
+  an::CohortSummary score_summary;
+  if (p.calibration_end && calibration_day < as_of_day) {
+    an::SummaryOptions so;
+    so.calibration_end = as_of_day;
+    so.unit = p.unit;
+    ASSIGN_OR_RETURN(score_summary, an::SummarizeTransactions(in.transactions, so));
+  } else {
+    score_summary = *fit_summary;
+  }
+  RETURN_IF_ERROR(ctx.Step(0.25, "fit"));
+
+  // Repeat-purchase models and spend.
+  ModelFits fits = FitModels(fit_summary->customers, p.model);
+  for (auto& w : fits.warnings) warnings.push_back(w);
+  std::vector<an::CustomerClv> clv;
+  std::vector<double> expected_90d;
+  if (fits.chosen && fits.gamma_gamma) {
+    an::ProbabilisticClvOptions co;
+    co.horizon_months = p.horizon_months;
+    co.monthly_discount_rate = p.monthly_discount_rate;
+    auto c = an::ComputeProbabilisticClv(*fits.chosen, fits.gamma_gamma->params,
+                                         score_summary.customers, p.unit, co);
+    if (c) {
+      clv = std::move(*c);
+    } else {
+      warnings.push_back(json::string("probabilistic CLV not computed: " + c.error().message()));
+    }
+  } else if (!fits.chosen) {
+    warnings.push_back(json::string(
+        "no P(alive), expected purchases or probabilistic CLV: the chosen model is not fitted"));
+  }
+  if (fits.chosen) {
+    const double t90 = 90.0 / an::DaysPerUnit(p.unit);
+    expected_90d.assign(score_summary.customers.size(), std::nan(""));
+    const auto& cs = score_summary.customers;
+    an::ParallelFor(cs.size(), [&](std::size_t b, std::size_t e) {
+      for (std::size_t i = b; i < e; ++i) {
+        auto v = fits.chosen->ExpectedPurchases(t90, cs[i].frequency, cs[i].recency, cs[i].age);
+        if (v) expected_90d[i] = *v;
+      }
+    });
+  }
+  std::optional<an::HoldoutReport> holdout;
+  if (fits.chosen && holdout_end) {
+    auto h = an::CompareHoldout(*fits.chosen, fit_summary->customers, fit_summary->holdout_length);
+    if (h) {
+      holdout = *h;
+    } else {
+      warnings.push_back(json::string("holdout report not computed: " + h.error().message()));
+    }
+  }
+  RETURN_IF_ERROR(ctx.Step(0.55, "score"));
+
+  // RFM, profitability, ABC, discounted CLV over every customer.
+  std::vector<std::int64_t> ids;
+  for (const auto& c : in.customers) ids.push_back(c.id);
+  an::RfmOptions ro;
+  ro.reference_date = p.as_of;
+  ASSIGN_OR_RETURN(auto rfm, an::ComputeRfm(in.transactions, ids, ro));
+  ASSIGN_OR_RETURN(auto activity, an::ActivityFromTransactions(in.transactions));
+  ASSIGN_OR_RETURN(auto profits, an::ComputeProfitability(activity, an::CostToServeRates{}));
+  std::map<std::int64_t, std::size_t> profit_ix;
+  for (std::size_t i = 0; i < profits.size(); ++i) profit_ix[profits[i].customer_id] = i;
+  std::vector<an::CustomerValue> values;
+  for (const auto& c : in.customers) {
+    double v = 0;
+    if (auto it = profit_ix.find(c.id); it != profit_ix.end())
+      v = p.rank_by_profit ? profits[it->second].profit : profits[it->second].revenue;
+    values.push_back({c.id, v});
+  }
+  ASSIGN_OR_RETURN(auto abc, an::ClassifyAbc(values, an::AbcOptions{}));
+  std::map<std::int64_t, std::size_t> abc_ix;
+  for (std::size_t i = 0; i < abc.customers.size(); ++i) abc_ix[abc.customers[i].customer_id] = i;
+
+  ASSIGN_OR_RETURN(auto histories,
+                   an::BuildIntervalHistories(in.transactions, p.as_of, an::IntervalKind::kMonth));
+  std::map<std::int64_t, const CustomerFacts*> facts;
+  for (const auto& c : in.customers) facts[c.id] = &c;
+  const an::AccountSizeOptions size_opts;
+  std::vector<std::string> peers;
+  for (const auto& h : histories) {
+    const auto* f = facts.count(h.customer_id) ? facts[h.customer_id] : nullptr;
+    const auto size = f ? an::ClassifyAccountSize(f->facts, size_opts) : an::AccountSize::kSmall;
+    peers.push_back((f ? f->facts.sector : std::string()) + "|" +
+                    std::string(an::AccountSizeName(size)));
+  }
+  std::vector<an::DiscountedClv> dclv;
+  if (!histories.empty()) {
+    ASSIGN_OR_RETURN(auto gaps, an::PeerPotentialGaps(histories, peers));
+    an::DiscountedClvOptions dopts;
+    dopts.discount_rate = p.monthly_discount_rate;
+    for (std::size_t i = 0; i < histories.size(); ++i) {
+      histories[i].potential_per_interval = gaps[i];
+      ASSIGN_OR_RETURN(auto d, an::ComputeDiscountedClv(histories[i], dopts));
+      dclv.push_back(d);
+    }
+  }
+  const auto rfm_ix = IndexById(rfm);
+  const auto dclv_ix = IndexById(dclv);
+  const auto score_ix = IndexById(score_summary.customers);
+  RETURN_IF_ERROR(ctx.Step(0.7, "classify"));
+
+  // Assemble the per-customer scores, then the value classes.
+  out.scores.reserve(in.customers.size());
+  std::vector<an::ValueInputs> vin;
+  for (const auto& c : in.customers) {
+    store::CustomerScore s;
+    s.customer_id = c.id;
+    s.run_id = run_id;
+    s.computed_at = now;
+    if (auto it = rfm_ix.find(c.id); it != rfm_ix.end()) {
+      const auto& r = rfm[it->second];
+      s.recency_days = r.recency_days;
+      s.frequency = r.frequency;
+      s.monetary = r.monetary;
+      if (r.r_score > 0) {
+        s.rfm_r = r.r_score;
+        s.rfm_f = r.f_score;
+        s.rfm_m = r.m_score;
+      }
+      s.rfm_cell = r.cell;
+    }
+    if (auto it = abc_ix.find(c.id); it != abc_ix.end()) {
+      s.abc_class = std::string(an::AbcClassName(abc.customers[it->second].abc_class));
+      s.abc_rank = abc.customers[it->second].rank;
+    }
+    if (auto it = profit_ix.find(c.id); it != profit_ix.end())
+      s.profit = profits[it->second].profit;
+    if (auto it = dclv_ix.find(c.id); it != dclv_ix.end()) {
+      const auto& d = dclv[it->second];
+      s.clv_discounted = d.total;
+      s.clv_historical = d.historical_value;
+      s.clv_future = d.future_value;
+      s.clv_potential = d.potential_value;
+    }
+    if (auto it = score_ix.find(c.id); it != score_ix.end()) {
+      if (!clv.empty()) {
+        const auto& x = clv[it->second];
+        s.p_alive = x.probability_alive;
+        s.expected_spend = x.expected_spend;
+        s.clv = x.clv;
+      } else if (fits.chosen) {
+        const auto& cs = score_summary.customers[it->second];
+        if (auto pa = fits.chosen->ProbabilityAlive(cs.frequency, cs.recency, cs.age))
+          s.p_alive = *pa;
+      }
+      if (!expected_90d.empty() && std::isfinite(expected_90d[it->second]))
+        s.expected_purchases_90d = expected_90d[it->second];
+    }
+    s.account_size = std::string(an::AccountSizeName(an::ClassifyAccountSize(c.facts, size_opts)));
+    vin.push_back({c.id, s.clv_historical.value_or(0.0),
+                   s.clv ? *s.clv : s.clv_future.value_or(0.0), s.clv_potential.value_or(0.0)});
+    out.scores.push_back(std::move(s));
+  }
+  ASSIGN_OR_RETURN(auto classes, an::ClassifyValue(vin, an::ValueClassOptions{}));
+  for (std::size_t i = 0; i < classes.size(); ++i)
+    out.scores[i].value_class = std::string(an::ValueClassName(classes[i]));
+
+  // Aggregates for the summary.
+  json::object abc_counts{{"A", 0}, {"B", 0}, {"C", 0}};
+  json::object value_counts{{"key", 0}, {"potential", 0}, {"general", 0}};
+  json::object size_counts{{"large", 0}, {"small", 0}};
+  std::int64_t grid_n[5][5] = {};
+  double grid_m[5][5] = {};
+  std::vector<double> clv_values, p_alive_values;
+  double clv_total = 0, dclv_total = 0, profit_total = 0;
+  for (const auto& s : out.scores) {
+    if (s.abc_class) abc_counts[*s.abc_class] = abc_counts[*s.abc_class].as_int64() + 1;
+    if (s.value_class) value_counts[*s.value_class] = value_counts[*s.value_class].as_int64() + 1;
+    if (s.account_size) size_counts[*s.account_size] = size_counts[*s.account_size].as_int64() + 1;
+    if (s.rfm_r && s.rfm_f) {
+      const auto r = static_cast<std::size_t>(*s.rfm_r - 1),
+                 f = static_cast<std::size_t>(*s.rfm_f - 1);
+      ++grid_n[r][f];
+      grid_m[r][f] += s.monetary.value_or(0.0);
+    }
+    if (s.clv) {
+      clv_values.push_back(*s.clv);
+      clv_total += *s.clv;
+    }
+    if (s.p_alive) p_alive_values.push_back(*s.p_alive);
+    dclv_total += s.clv_discounted.value_or(0.0);
+    profit_total += s.profit.value_or(0.0);
+  }
+  json::array grid;
+  for (std::size_t r = 0; r < 5; ++r)
+    for (std::size_t f = 0; f < 5; ++f)
+      grid.push_back(json::object{
+          {"r", r + 1},
+          {"f", f + 1},
+          {"customers", grid_n[r][f]},
+          {"mean_monetary",
+           grid_n[r][f] ? Num(grid_m[r][f] / static_cast<double>(grid_n[r][f])) : nullptr}});
+  json::array bars;
+  for (const auto& b : abc.chart)
+    bars.push_back(json::object{{"first_rank", b.first_rank},
+                                {"last_rank", b.last_rank},
+                                {"value", Num(b.value)},
+                                {"share", Num(b.share)},
+                                {"cumulative_share", Num(b.cumulative_share)},
+                                {"cumulative_customers", Num(b.cumulative_customers)}});
+  json::object abc_classes;
+  for (int k = 0; k < 3; ++k) {
+    const auto& t = abc.totals[k];
+    abc_classes[an::AbcClassName(static_cast<an::AbcClass>(k))] =
+        json::object{{"customers", t.customers}, {"value", Num(t.value)}, {"share", Num(t.share)}};
+  }
+  double clv_hi = 0;
+  if (!clv_values.empty()) {
+    // The top bin is open-ended at the 99th percentile so that a few giants do not
+    // squeeze everyone else into the first bin.
+    std::vector<double> sorted = clv_values;
+    std::sort(sorted.begin(), sorted.end());
+    clv_hi = sorted[static_cast<std::size_t>(0.99 * static_cast<double>(sorted.size() - 1))];
+    if (!(clv_hi > 0)) clv_hi = sorted.back() > 0 ? sorted.back() : 1.0;
+  }
+  out.result = ModelsJson(fits);
+  out.result["model"] = p.model == RepeatModelKind::kBgNbd ? "bgnbd" : "paretonbd";
+  out.result["unit"] = p.unit == an::TimeUnit::kDay    ? "day"
+                       : p.unit == an::TimeUnit::kWeek ? "week"
+                                                       : "month";
+  out.result["currency"] = in.currency;
+  out.result["counts"] = json::object{{"customers", static_cast<std::int64_t>(out.scores.size())},
+                                      {"scored_by_model", static_cast<std::int64_t>(clv.size())},
+                                      {"abc", std::move(abc_counts)},
+                                      {"value_class", std::move(value_counts)},
+                                      {"account_size", std::move(size_counts)}};
+  out.result["abc"] = json::object{{"rank_by", p.rank_by_profit ? "profit" : "revenue"},
+                                   {"total_positive_value", Num(abc.total_positive_value)},
+                                   {"classes", std::move(abc_classes)},
+                                   {"pareto_chart", std::move(bars)}};
+  out.result["rfm_grid"] = std::move(grid);
+  out.result["clv_histogram"] =
+      clv_values.empty() ? json::array() : Histogram(clv_values, 0, clv_hi, 20);
+  out.result["p_alive_histogram"] =
+      p_alive_values.empty() ? json::array() : Histogram(p_alive_values, 0, 1, 10);
+  out.result["totals"] = json::object{
+      {"clv", Num(clv_total)}, {"clv_discounted", Num(dclv_total)}, {"profit", Num(profit_total)}};
+  out.result["holdout"] = holdout ? json::value(HoldoutJson(*holdout)) : json::value(nullptr);
+  out.result["warnings"] = std::move(warnings);
+
+  std::int64_t repeat = 0;
+  for (const auto& c : fit_summary->customers) repeat += c.frequency > 0 ? 1 : 0;
+  out.inputs = json::object{
+      {"customers", static_cast<std::int64_t>(in.customers.size())},
+      {"customers_with_purchases", static_cast<std::int64_t>(activity.size())},
+      {"transactions", static_cast<std::int64_t>(in.transactions.size())},
+      {"first_purchase_at", FormatTime(in.first)},
+      {"last_purchase_at", FormatTime(in.last)},
+      {"fit_customers", static_cast<std::int64_t>(fit_summary->customers.size())},
+      {"fit_repeat_customers", repeat},
+      {"calibration_end", FormatDate(calibration_day)},
+      {"holdout_end", holdout_end ? json::value(FormatDate(*holdout_end)) : json::value(nullptr)}};
+  return out;
+}
+
+Status Persist(const Env& env, std::int64_t run_id, const std::vector<store::CustomerScore>& scores,
+               RunContext& ctx) {
+  for (std::size_t begin = 0; begin < scores.size(); begin += kScoresPerTransaction) {
+    const std::size_t end = std::min(scores.size(), begin + kScoresPerTransaction);
+    RETURN_IF_ERROR(env.db.Write([&](store::Tx& tx) {
+      return store::UpsertScores(
+          tx, std::span<const store::CustomerScore>(scores.data() + begin, end - begin));
+    }));
+    RETURN_IF_ERROR(ctx.Step(
+        0.75 + 0.24 * static_cast<double>(end) / static_cast<double>(scores.size()), "write"));
+  }
+  return env.db.Write([&](store::Tx& tx) -> Status {
+    RETURN_IF_ERROR(store::DeleteScoresOfOtherRuns(tx, run_id));
+    return Ok();
+  });
+}
+
+}  // namespace
+
+Result<json::object> ExecuteValueRun(const Env& env, std::int64_t run_id, const ValueRunParams& p,
+                                     const RunProgressFn& progress,
+                                     const std::atomic<bool>* cancel) {
+  RETURN_IF_ERROR(env.db.Write(
+      [&](store::Tx& tx) { return store::MarkRunStarted(tx, run_id, env.clock.Now()); }));
+  RunContext ctx(env, run_id, progress, cancel);
+  std::optional<std::string> inputs;
+  auto body = [&]() -> Result<json::object> {
+    RETURN_IF_ERROR(ctx.Step(0.0, "load"));
+    ASSIGN_OR_RETURN(Loaded loaded, Load(env, DayStart(p.as_of) + kMillisPerDay));
+    RETURN_IF_ERROR(ctx.Step(0.15, "summarise"));
+    ASSIGN_OR_RETURN(Computed computed, Compute(loaded, p, ctx, run_id, env.clock.Now()));
+    inputs = json::serialize(computed.inputs);
+    RETURN_IF_ERROR(ctx.Step(0.75, "write"));
+    RETURN_IF_ERROR(Persist(env, run_id, computed.scores, ctx));
+    computed.result["inputs"] = std::move(computed.inputs);
+    return std::move(computed.result);
+  };
+  auto result = body();
+  const Millis at = env.clock.Now();
+  if (!result) {
+    const std::string message = result.error().message();
+    RETURN_IF_ERROR(env.db.Write([&](store::Tx& tx) {
+      return store::FinishRun(tx, run_id, "failed", inputs, std::nullopt, message, at);
+    }));
+    return Fail(result.error());
+  }
+  json::object stored = *result;
+  stored.erase("inputs");
+  RETURN_IF_ERROR(env.db.Write([&](store::Tx& tx) {
+    return store::FinishRun(tx, run_id, "succeeded", inputs, json::serialize(stored), std::nullopt,
+                            at);
+  }));
+  if (progress) progress(1.0, "done");
+  return result;
+}
+
+}  // namespace chaincrm::services
