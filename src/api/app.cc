@@ -14,6 +14,10 @@ Status RunApp(const services::Env& env, const AppOptions& options,
   AddCustomerRoutes(router);
   AddActivityRoutes(router);
   AddOpsRoutes(router, metrics);
+  // Declared after the router and before serving: destroyed (cancelled and joined) once
+  // the server has stopped.
+  services::AnalysisRunner runner(env);
+  AddAnalysisRoutes(router, runner);
   return Serve(
       options.server, [&](HttpRequest& req) { return router.Handle(req); }, on_listening);
 }

@@ -66,6 +66,10 @@ constexpr std::string_view kDocument = R"openapi({
     {
       "name": "Operations",
       "description": "Health, metrics and this document."
+    },
+    {
+      "name": "Analytics",
+      "description": "Customer value analysis: runs, per-customer scores and the value summary (docs/ANALYTICS.md)."
     }
   ],
   "paths": {
@@ -1582,6 +1586,180 @@ constexpr std::string_view kDocument = R"openapi({
         },
         "security": []
       }
+    },
+    "/api/v1/analysis/runs": {
+      "get": {
+        "operationId": "listAnalysisRuns",
+        "summary": "Analysis runs, newest first",
+        "tags": [
+          "Analytics"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/Cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Runs, newest first (without results)",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AnalysisRunList"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        }
+      },
+      "post": {
+        "operationId": "startAnalysisRun",
+        "summary": "Start a value analysis run in the background",
+        "description": "Returns at once with the queued run; poll `GET /api/v1/analysis/runs/{id}` until `status` is `succeeded` or `failed`. Runs execute one at a time.",
+        "tags": [
+          "Analytics"
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AnalysisRunRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "202": {
+            "description": "Accepted: the run is queued",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AnalysisRun"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableEntity"
+          }
+        }
+      }
+    },
+    "/api/v1/analysis/runs/{id}": {
+      "get": {
+        "operationId": "getAnalysisRun",
+        "summary": "One analysis run: status, progress, parameters, inputs and result",
+        "tags": [
+          "Analytics"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AnalysisRunId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The run",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AnalysisRun"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/api/v1/analysis/value/summary": {
+      "get": {
+        "operationId": "getValueSummary",
+        "summary": "The customer value summary of the latest succeeded run",
+        "tags": [
+          "Analytics"
+        ],
+        "responses": {
+          "200": {
+            "description": "Fitted models, counts, charts, holdout report and top customers",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ValueSummary"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -2457,11 +2635,15 @@ constexpr std::string_view kDocument = R"openapi({
             "$ref": "#/components/schemas/CustomerStats"
           },
           "scores": {
-            "type": [
-              "object",
-              "null"
-            ],
-            "description": "Analytics scores; null until an analysis has run."
+            "description": "Analytics scores of the latest value run; null until a run has scored the customer.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/CustomerScores"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "cases": {
             "type": "array",
@@ -3548,6 +3730,531 @@ constexpr std::string_view kDocument = R"openapi({
             "type": "string"
           }
         }
+      },
+      "AnalysisRunRequest": {
+        "type": "object",
+        "required": [
+          "kind"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "value"
+            ]
+          },
+          "as_of": {
+            "type": "string",
+            "description": "Reference date or instant (default: now); later purchases are ignored. Not in the future."
+          },
+          "calibration_end": {
+            "type": "string",
+            "description": "Fit the models on purchases up to this date; later purchases up to as_of form the holdout report. Default: as_of."
+          },
+          "unit": {
+            "type": "string",
+            "enum": [
+              "day",
+              "week",
+              "month"
+            ],
+            "description": "Time unit of the repeat-purchase models (default week)."
+          },
+          "model": {
+            "type": "string",
+            "enum": [
+              "bgnbd",
+              "paretonbd"
+            ],
+            "description": "Model behind P(alive), expected purchases and CLV (default bgnbd); both are fitted."
+          },
+          "rank_by": {
+            "type": "string",
+            "enum": [
+              "revenue",
+              "profit"
+            ],
+            "description": "Value the ABC classes rank by (default revenue)."
+          },
+          "horizon_months": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 120,
+            "description": "CLV horizon (default 12)."
+          },
+          "monthly_discount_rate": {
+            "type": "number",
+            "minimum": 0,
+            "exclusiveMaximum": 1,
+            "description": "Default 0.01."
+          }
+        }
+      },
+      "AnalysisRun": {
+        "type": "object",
+        "required": [
+          "id",
+          "kind",
+          "status",
+          "progress",
+          "parameters",
+          "inputs",
+          "error",
+          "created_by",
+          "created_at",
+          "started_at",
+          "finished_at"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "value"
+            ]
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "queued",
+              "running",
+              "succeeded",
+              "failed"
+            ]
+          },
+          "progress": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1
+          },
+          "parameters": {
+            "type": "object",
+            "description": "The resolved parameters (defaults filled in)."
+          },
+          "inputs": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "description": "What the run read: customers, purchase lines, date range, fit cohort."
+          },
+          "result": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "description": "Fitted models, counts and charts (as in the value summary); only on GET of one run."
+          },
+          "error": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Why the run failed."
+          },
+          "created_by": {
+            "type": "string"
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "started_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "finished_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          }
+        }
+      },
+      "AnalysisRunList": {
+        "type": "object",
+        "required": [
+          "data",
+          "next_cursor"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AnalysisRun"
+            }
+          },
+          "next_cursor": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "ValueSummary": {
+        "type": "object",
+        "required": [
+          "run",
+          "bgnbd",
+          "paretonbd",
+          "gamma_gamma",
+          "counts",
+          "abc",
+          "rfm_grid",
+          "clv_histogram",
+          "p_alive_histogram",
+          "holdout",
+          "warnings",
+          "top_customers"
+        ],
+        "properties": {
+          "run": {
+            "$ref": "#/components/schemas/AnalysisRun"
+          },
+          "model": {
+            "type": "string",
+            "enum": [
+              "bgnbd",
+              "paretonbd"
+            ]
+          },
+          "unit": {
+            "type": "string",
+            "enum": [
+              "day",
+              "week",
+              "month"
+            ]
+          },
+          "currency": {
+            "type": "string"
+          },
+          "bgnbd": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "description": "r, alpha, a, b, log_likelihood; null when not fitted."
+          },
+          "paretonbd": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "description": "r, alpha, s, beta, log_likelihood; null when not fitted."
+          },
+          "gamma_gamma": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "description": "p, q, gamma; null when not fitted."
+          },
+          "gamma_gamma_check": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "description": "Log-likelihood, customers used and the frequency-spend correlation."
+          },
+          "fit_diagnostics": {
+            "type": "object"
+          },
+          "counts": {
+            "type": "object",
+            "description": "customers, scored_by_model, and counts per ABC class, value class and account size."
+          },
+          "abc": {
+            "type": "object",
+            "description": "rank_by, class totals and the Pareto chart (bars with the cumulative curve)."
+          },
+          "rfm_grid": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "r": {
+                  "type": "integer"
+                },
+                "f": {
+                  "type": "integer"
+                },
+                "customers": {
+                  "type": "integer"
+                },
+                "mean_monetary": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              }
+            }
+          },
+          "clv_histogram": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/HistogramBin"
+            }
+          },
+          "p_alive_histogram": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/HistogramBin"
+            }
+          },
+          "totals": {
+            "type": "object"
+          },
+          "holdout": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "description": "Expected vs actual holdout repeat purchases per calibration frequency; null without a calibration end."
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "top_customers": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "customer_id": {
+                  "type": "integer"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "clv": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "p_alive": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "expected_purchases_90d": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "abc_class": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "value_class": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "rfm_cell": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "HistogramBin": {
+        "type": "object",
+        "required": [
+          "from",
+          "to",
+          "customers"
+        ],
+        "properties": {
+          "from": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "to": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "customers": {
+            "type": "integer"
+          }
+        }
+      },
+      "CustomerScores": {
+        "type": "object",
+        "description": "Scores of the latest value run. Money in the ledger currency, in major units.",
+        "properties": {
+          "run_id": {
+            "type": "integer"
+          },
+          "computed_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "recency_days": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "frequency": {
+            "type": "integer"
+          },
+          "monetary": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "rfm": {
+            "type": "object",
+            "properties": {
+              "r": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "f": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "m": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              }
+            }
+          },
+          "rfm_cell": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "abc_class": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "A",
+              "B",
+              "C",
+              null
+            ]
+          },
+          "abc_rank": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "profit": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "clv_discounted": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "clv_historical": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "clv_future": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "clv_potential": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "p_alive": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "expected_purchases_90d": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "expected_spend": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "clv": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "value_class": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "key",
+              "potential",
+              "general",
+              null
+            ]
+          },
+          "account_size": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "large",
+              "small",
+              null
+            ]
+          }
+        }
       }
     },
     "parameters": {
@@ -3627,7 +4334,7 @@ constexpr std::string_view kDocument = R"openapi({
         "in": "query",
         "style": "deepObject",
         "explode": true,
-        "description": "`filter[FIELD]=V` (equals) or `filter[FIELD][OP]=V` with OP one of eq, neq, in (comma list), gt, gte, lt, lte, contains, starts-with, is-null (true/false). Fields: id, kind, name, status, roles, tags, sector, country, city, owner_id, parent_id, employees, annual_revenue, created_at, updated_at, purchase_count, revenue_total, last_purchase_at, first_purchase_at, custom.KEY. Archived customers are excluded unless `filter[status]` is given.",
+        "description": "`filter[FIELD]=V` (equals) or `filter[FIELD][OP]=V` with OP one of eq, neq, in (comma list), gt, gte, lt, lte, contains, starts-with, is-null (true/false). Fields: id, kind, name, status, roles, tags, sector, country, city, owner_id, parent_id, employees, annual_revenue, created_at, updated_at, purchase_count, revenue_total, last_purchase_at, first_purchase_at, the scores of the latest value run (clv, clv_discounted, p_alive, expected_purchases, abc, rfm_cell, value_class, account_size), custom.KEY. Archived customers are excluded unless `filter[status]` is given.",
         "schema": {
           "type": "object",
           "additionalProperties": true
@@ -3673,6 +4380,15 @@ constexpr std::string_view kDocument = R"openapi({
         "schema": {
           "type": "string",
           "maxLength": 255
+        }
+      },
+      "AnalysisRunId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "description": "Analysis run id.",
+        "schema": {
+          "type": "string"
         }
       }
     },
