@@ -21,5 +21,9 @@ echo "==> build (debug, AddressSanitizer + UBSan)"
 cmake --preset dev >/dev/null
 cmake --build --preset dev
 
+echo "==> build (release, as make build / make run use it)"
+cmake --preset release >/dev/null
+cmake --build --preset release
+
 echo "==> tests (unit, integration on SQLite and PostgreSQL, e2e)"
 bash scripts/with-postgres.sh ctest --preset dev --output-on-failure --timeout 1200

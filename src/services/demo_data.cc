@@ -71,7 +71,7 @@ struct Generated {
 
 std::string Phone(std::mt19937_64& rng) {
   std::uniform_int_distribution<int> d(0, 9999);
-  char buf[32];
+  char buf[64];
   std::snprintf(buf, sizeof buf, "+86 13%d %04d %04d", d(rng) % 10, d(rng), d(rng));
   return buf;
 }
@@ -95,7 +95,7 @@ Generated Make(std::mt19937_64& rng, int index, Millis now, int months) {
       c.name = Pick(rng, kWestern);
     }
     c.gender = u(rng) < 0.55 ? "female" : "male";
-    char bd[16];
+    char bd[48];
     std::snprintf(bd, sizeof bd, "%04d-%02d-%02d", 1960 + static_cast<int>(u(rng) * 45),
                   1 + static_cast<int>(u(rng) * 12), 1 + static_cast<int>(u(rng) * 28));
     c.birth_date = bd;

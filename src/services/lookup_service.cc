@@ -1,5 +1,6 @@
 #include "services/lookup_service.h"
 
+#include <map>
 #include <set>
 
 #include "core/text.h"
@@ -91,21 +92,26 @@ Result<json::object> Lookup(const Env& env, const Actor& actor, std::string_view
                             {rev, NextPrefix(rev), lim[0]}, "phone"));
       }
     }
-    RETURN_IF_ERROR(add(tx,
-                        "SELECT customer_id, serial FROM customer_serials WHERE serial = ? LIMIT ?",
-                        {q, lim[0]}, "serial"));
-    RETURN_IF_ERROR(add(tx,
-                        "SELECT customer_id, system || ' ' || value FROM customer_external_ids "
-                        "WHERE value = ? LIMIT ?",
-                        {q, lim[0]}, "external_id"));
-    RETURN_IF_ERROR(add(tx, "SELECT id, tax_id FROM customers WHERE tax_id_norm = ? LIMIT ?",
-                        {FoldForSearch(q), lim[0]}, "tax_id"));
-    if (digits == q.size() && q.size() < 16) {
-      RETURN_IF_ERROR(add(tx, "SELECT id, CAST(id AS TEXT) FROM customers WHERE id = ?",
-                          {std::stoll(q)}, "id"));
+    // A number that matched a phone, or an address that matched an email, is the screen
+    // pop's common case: the remaining probes cannot do better, so they are skipped.
+    if (hits.empty()) {
+      RETURN_IF_ERROR(
+          add(tx, "SELECT customer_id, serial FROM customer_serials WHERE serial = ? LIMIT ?",
+              {q, lim[0]}, "serial"));
+      RETURN_IF_ERROR(add(tx,
+                          "SELECT customer_id, system || ' ' || value FROM customer_external_ids "
+                          "WHERE value = ? LIMIT ?",
+                          {q, lim[0]}, "external_id"));
+      RETURN_IF_ERROR(add(tx, "SELECT id, tax_id FROM customers WHERE tax_id_norm = ? LIMIT ?",
+                          {FoldForSearch(q), lim[0]}, "tax_id"));
+      if (digits == q.size() && q.size() < 16) {
+        RETURN_IF_ERROR(add(tx, "SELECT id, CAST(id AS TEXT) FROM customers WHERE id = ?",
+                            {std::stoll(q)}, "id"));
+      }
     }
     const std::string folded = FoldForSearch(q);
-    if (static_cast<int>(hits.size()) < limit) {
+    const bool mostly_digits = digits * 2 > q.size();
+    if (static_cast<int>(hits.size()) < limit && (!mostly_digits || hits.empty())) {
       std::string pattern;
       for (char c : folded) {
         if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
@@ -120,17 +126,33 @@ Result<json::object> Lookup(const Env& env, const Actor& actor, std::string_view
                   "c.status, LENGTH(c.name_folded), c.id LIMIT ?",
               {"%" + pattern + "%", pattern + "%", lim[0]}, "name"));
     }
-    // Load names and enforce the portal scope.
-    json::array data;
+    // The names of all hits in one statement; the portal scope applies here.
+    std::vector<Hit> visible;
+    std::string in;
+    Params ids;
     for (const auto& h : hits) {
       if (actor.role == domain::Role::kCustomer && actor.customer_id != h.id) continue;
-      ASSIGN_OR_RETURN(
-          auto rows, tx.Query("SELECT id, name, kind, status FROM customers WHERE id = ?", {h.id}));
-      if (rows.empty()) continue;
+      visible.push_back(h);
+      in += in.empty() ? "?" : ", ?";
+      ids.push_back(h.id);
+    }
+    std::map<std::int64_t, store::Row> by_id;
+    if (!visible.empty()) {
+      RETURN_IF_ERROR(
+          tx.ForEach("SELECT id, name, kind, status FROM customers WHERE id IN (" + in + ")", ids,
+                     [&](const store::Row& r) -> Status {
+                       by_id.emplace(r.Int(0), r);
+                       return Ok();
+                     }));
+    }
+    json::array data;
+    for (const auto& h : visible) {
+      auto it = by_id.find(h.id);
+      if (it == by_id.end()) continue;
       data.push_back(json::object{{"id", h.id},
-                                  {"name", rows.front().Text(1)},
-                                  {"kind", rows.front().Text(2)},
-                                  {"status", rows.front().Text(3)},
+                                  {"name", it->second.Text(1)},
+                                  {"kind", it->second.Text(2)},
+                                  {"status", it->second.Text(3)},
                                   {"matched_by", h.matched_by},
                                   {"matched_value", h.matched_value}});
     }
