@@ -320,6 +320,12 @@ CREATE INDEX customer_scores_value_class ON customer_scores (value_class, custom
 CREATE INDEX customer_scores_run ON customer_scores (run_id);
 )sql";
 
+// Lookup asks for an external id by value alone (an ERP number typed by an agent): the
+// (system, value) key cannot answer that without a scan (docs/PERFORMANCE.md).
+constexpr std::string_view kV3Common = R"sql(
+CREATE INDEX customer_external_ids_value ON customer_external_ids (value);
+)sql";
+
 constexpr std::string_view kSchemaTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
   version BIGINT NOT NULL PRIMARY KEY,
@@ -334,6 +340,7 @@ const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> kAll = {
       {1, "customer database, ledger, change log, users", kV1Common, kV1Sqlite, kV1Postgres},
       {2, "analysis runs and customer scores", kV2Common, "", ""},
+      {3, "index external ids by value for lookup", kV3Common, "", ""},
   };
   return kAll;
 }
