@@ -11,6 +11,7 @@ import { CustomerListPage } from './pages/CustomerList';
 import { Customer360Page } from './pages/Customer360';
 import { CustomerFormPage } from './pages/CustomerForm';
 import { SearchPage } from './pages/Search';
+import { AnalyticsValuePage } from './pages/AnalyticsValue';
 import { PortalPendingPage, PortalProfilePage } from './pages/Portal';
 import { ApiError } from './lib/api';
 
@@ -31,6 +32,8 @@ const routes: { path: string; who: 'staff' | 'portal' | 'any'; page: Page }[] = 
   { path: '/customers/:id', who: 'any', page: (p) => <Customer360Page key={p.id} id={p.id} /> },
   { path: '/customers/:id/edit', who: 'staff', page: (p) => <CustomerFormPage key={`edit-${p.id}`} id={p.id} /> },
   { path: '/search', who: 'staff', page: (_p, s) => <SearchPage key={s} q={new URLSearchParams(s).get('q') ?? ''} /> },
+  { path: '/analytics', who: 'staff', page: () => <AnalyticsValuePage key="value" /> },
+  { path: '/analytics/value', who: 'staff', page: () => <AnalyticsValuePage key="value" /> },
   { path: '/portal', who: 'portal', page: () => <PortalProfilePage /> },
   { path: '/portal/orders', who: 'portal', page: () => <PortalPendingPage which="orders" /> },
   { path: '/portal/invoices', who: 'portal', page: () => <PortalPendingPage which="invoices" /> },

@@ -4,6 +4,7 @@ import { useApp } from '../app-context';
 import { LOCALES, isLocale } from '../lib/i18n';
 import { navigate } from '../lib/router';
 import { canCreateCustomers } from '../lib/types';
+import { canReadAnalytics } from '../lib/analytics';
 import { Link } from './common';
 
 export function LanguageSwitch() {
@@ -89,6 +90,7 @@ export function Shell({ path, children }: { path: string; children: ComponentChi
     : [
         { href: '/customers', label: t('nav.customers'), testid: 'nav-customers' },
         ...(canCreateCustomers(user.role) ? [{ href: '/customers/new', label: t('nav.newCustomer'), testid: 'nav-new' }] : []),
+        ...(canReadAnalytics(user.role) ? [{ href: '/analytics/value', label: t('nav.analytics'), testid: 'nav-analytics' }] : []),
       ];
   const active = (href: string) => path === href || (href !== '/portal' && path.startsWith(href + '/') && !items.some((i) => i.href !== href && path.startsWith(i.href)));
   return (

@@ -1,5 +1,6 @@
 // Shapes of the ChainCRM API's JSON (see the API contract).
 import type { Money } from './i18n';
+import type { CustomerScores } from './analytics';
 
 export type Role = 'admin' | 'manager' | 'sales' | 'agent' | 'analyst' | 'customer';
 
@@ -78,6 +79,8 @@ export interface Customer {
   tags: string[];
   custom: Record<string, unknown>;
   stats?: Stats | null;
+  /** Not sent by the list API today; used when present. */
+  scores?: CustomerScores | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -124,7 +127,7 @@ export interface Customer360 {
   interactions: Interaction[];
   purchases: Purchase[];
   stats: Stats | null;
-  scores: Record<string, unknown> | null;
+  scores: CustomerScores | null;
   cases: unknown[];
   orders: unknown[];
 }

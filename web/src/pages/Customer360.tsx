@@ -5,6 +5,7 @@ import { canArchiveCustomers, canEditCustomer, type Customer360, type CustomFiel
 import { Empty, ErrorBox, Link, Loading, Section, useAsync } from '../components/common';
 import { IdentifiersCard, ProfileCard, displayValue } from '../components/CustomerProfile';
 import { RevenueChart } from '../components/RevenueChart';
+import { ScoresCard } from '../components/ScoresCard';
 import { PagedLoader } from '../components/PagedLoader';
 import type { Interaction, Purchase } from '../lib/types';
 
@@ -186,20 +187,7 @@ export function Customer360Page({ id }: { id: string }) {
             <Empty>{t('c360.noPurchases')}</Empty>
           )}
         </Section>
-        <Section title={t('c360.scores')} id="scores">
-          {v.scores && Object.keys(v.scores).length ? (
-            <dl class="kv" data-testid="scores">
-              {Object.entries(v.scores).map(([k, val]) => (
-                <div class="kv-row" key={k}>
-                  <dt>{k}</dt>
-                  <dd>{displayValue(val, t('common.yes'), t('common.no'))}</dd>
-                </div>
-              ))}
-            </dl>
-          ) : (
-            <Empty>{t('c360.noScores')}</Empty>
-          )}
-        </Section>
+        <ScoresCard scores={v.scores} currency={stats?.revenue_total?.currency ?? stats?.cost_total?.currency ?? ''} />
       </div>
       <Section title={t('c360.contacts')} id="contacts">
         {v.contacts?.length ? (

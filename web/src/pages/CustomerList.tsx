@@ -2,9 +2,10 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useApp } from '../app-context';
 import { get } from '../lib/api';
 import { firstPage, goNext, goPrev, hasNext, hasPrev, loaded, pageNumber, type PagingState } from '../lib/paging';
-import { eqFilterValue, fromSearchParams, setEqFilter, toSearchParams, toggleSort, type ListQuery } from '../lib/query';
+import { eqFilterValue, fromSearchParams, setEqFilter, toSearchParams, toggleSort, type Filter, type ListQuery } from '../lib/query';
 import { navigate } from '../lib/router';
-import { CUSTOMER_ROLES, type Customer, type Page } from '../lib/types';
+import { CUSTOMER_ROLES, type Customer, type Customer360, type Page } from '../lib/types';
+import { ABC_CLASSES, VALUE_CLASSES, type CustomerScores } from '../lib/analytics';
 import { deleteView, loadColumns, loadViews, saveColumns, saveView, type SavedView } from '../lib/views';
 import type { MessageKey } from '../lib/messages';
 import { Empty, ErrorBox, Link, Loading, useAsync } from '../components/common';
@@ -30,10 +31,64 @@ const COLUMNS: Column[] = [
   { id: 'purchase_count', label: 'field.purchase_count', sort: 'purchase_count' },
   { id: 'revenue_total', label: 'field.revenue_total', sort: 'revenue_total' },
   { id: 'last_purchase_at', label: 'field.last_purchase_at', sort: 'last_purchase_at' },
+  { id: 'abc', label: 'field.abc', sort: 'abc' },
+  { id: 'value_class', label: 'field.value_class', sort: 'value_class' },
+  { id: 'rfm_cell', label: 'field.rfm_cell', sort: 'rfm_cell' },
+  { id: 'clv', label: 'field.clv', sort: 'clv' },
+  { id: 'p_alive', label: 'field.p_alive', sort: 'p_alive' },
+  { id: 'expected_purchases', label: 'field.expected_purchases', sort: 'expected_purchases' },
+  { id: 'account_size', label: 'field.account_size', sort: 'account_size' },
   { id: 'created_at', label: 'field.created_at', sort: 'created_at' },
   { id: 'updated_at', label: 'field.updated_at', sort: 'updated_at' },
 ];
 const DEFAULT_COLUMNS = ['name', 'kind', 'status', 'roles', 'tags', 'email', 'phone', 'purchase_count', 'revenue_total'];
+
+/** Columns from the latest value run (customer_scores). */
+export const SCORE_COLUMNS = new Set(['abc', 'value_class', 'rfm_cell', 'clv', 'p_alive', 'expected_purchases', 'account_size']);
+/** Filters that have their own control in the filter bar; others show as removable chips. */
+const CONTROLLED = new Set(['kind', 'status', 'roles', 'tags', 'sector', 'abc', 'value_class']);
+const OP_SIGN: Record<string, string> = { eq: '=', neq: '≠', in: '∈', gt: '>', gte: '≥', lt: '<', lte: '≤', contains: '∋', 'starts-with': '^', 'is-null': '∅' };
+
+/** Score columns implied by the query (filtered or sorted on), shown even when not chosen. */
+export function impliedColumns(query: ListQuery): Set<string> {
+  const out = new Set<string>();
+  for (const f of query.filters) if (SCORE_COLUMNS.has(f.field)) out.add(f.field);
+  for (const k of query.sort) if (SCORE_COLUMNS.has(k.field)) out.add(k.field);
+  return out;
+}
+
+/**
+ * Scores for the rows on screen. The list API does not (yet) send scores with each row, so
+ * when a score column is visible and a row lacks them, they come from that customer's 360,
+ * four requests at a time.
+ */
+function useRowScores(rows: Customer[] | undefined, enabled: boolean): Map<string, CustomerScores | null> {
+  const [scores, setScores] = useState<Map<string, CustomerScores | null>>(new Map());
+  useEffect(() => {
+    if (!rows || !enabled) return;
+    const todo = rows.filter((c) => c.scores === undefined && !scores.has(String(c.id)));
+    if (!todo.length) return;
+    const ctl = new AbortController();
+    let i = 0;
+    const found = new Map<string, CustomerScores | null>();
+    const worker = async () => {
+      while (i < todo.length && !ctl.signal.aborted) {
+        const c = todo[i++];
+        try {
+          const v = await get<Customer360>(`/api/v1/customers/${encodeURIComponent(String(c.id))}/360`, ctl.signal);
+          found.set(String(c.id), v.scores ?? null);
+        } catch {
+          found.set(String(c.id), null);
+        }
+      }
+    };
+    Promise.all([worker(), worker(), worker(), worker()]).then(() => {
+      if (!ctl.signal.aborted) setScores((m) => new Map([...m, ...found]));
+    });
+    return () => ctl.abort();
+  }, [rows, enabled]);
+  return scores;
+}
 
 function storage(): Storage | null {
   try {
@@ -112,7 +167,12 @@ export function CustomerListPage({ search }: { search: string }) {
     go(v.query);
   }
 
-  const visible = COLUMNS.filter((c) => columns.includes(c.id));
+  const implied = impliedColumns(query);
+  const visible = COLUMNS.filter((c) => columns.includes(c.id) || implied.has(c.id));
+  const rowScores = useRowScores(res.data?.data, visible.some((c) => SCORE_COLUMNS.has(c.id)));
+  const pctFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const chips = query.filters.filter((f) => !(CONTROLLED.has(f.field) && f.op === 'eq'));
+  const chipText = (f: Filter) => `${tv('field', f.field)} ${OP_SIGN[f.op] ?? f.op} ${f.field === 'p_alive' && f.op !== 'is-null' && f.op !== 'in' ? pctFmt.format(Number(f.value)) : f.value}`;
   const select = (field: string, options: string[], prefix: string, label: MessageKey) => (
     <label class="field inline">
       <span>{t(label)}</span>
@@ -132,6 +192,28 @@ export function CustomerListPage({ search }: { search: string }) {
   );
 
   function cell(c: Customer, col: string) {
+    if (SCORE_COLUMNS.has(col)) {
+      const sc = c.scores !== undefined ? c.scores : rowScores.get(String(c.id));
+      if (sc === undefined) return '…';
+      if (sc === null) return '—';
+      const money = (n: number | null) => (n === null ? '—' : app.fmt.money({ amount: String(n), currency: c.stats?.revenue_total?.currency ?? 'CNY' }));
+      switch (col) {
+        case 'abc':
+          return sc.abc_class ?? '—';
+        case 'value_class':
+          return sc.value_class ? tv('valueClass', sc.value_class) : '—';
+        case 'rfm_cell':
+          return sc.rfm_cell ?? '—';
+        case 'clv':
+          return money(sc.clv);
+        case 'p_alive':
+          return sc.p_alive === null ? '—' : pctFmt.format(sc.p_alive);
+        case 'expected_purchases':
+          return sc.expected_purchases_90d === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(sc.expected_purchases_90d);
+        case 'account_size':
+          return sc.account_size ? tv('accountSize', sc.account_size) : '—';
+      }
+    }
     switch (col) {
       case 'id':
         return String(c.id);
@@ -172,7 +254,7 @@ export function CustomerListPage({ search }: { search: string }) {
     }
     return '';
   }
-  const numeric = new Set(['id', 'employees', 'purchase_count', 'revenue_total']);
+  const numeric = new Set(['id', 'employees', 'purchase_count', 'revenue_total', 'clv', 'p_alive', 'expected_purchases']);
   const filtered = query.q !== '' || query.filters.length > 0;
 
   return (
@@ -188,6 +270,8 @@ export function CustomerListPage({ search }: { search: string }) {
         {select('kind', ['person', 'organization'], 'kind', 'field.kind')}
         {select('status', ['active', 'archived'], 'status', 'field.status')}
         {select('roles', [...CUSTOMER_ROLES], 'role', 'field.roles')}
+        {select('abc', [...ABC_CLASSES], 'abcClass', 'field.abc')}
+        {select('value_class', [...VALUE_CLASSES], 'valueClass', 'field.value_class')}
         <label class="field inline">
           <span>{t('field.tag')}</span>
           <input name="filter-tags" value={tagText} onInput={(e) => setTagText((e.currentTarget as HTMLInputElement).value)} />
@@ -205,6 +289,19 @@ export function CustomerListPage({ search }: { search: string }) {
           </button>
         </div>
       </form>
+      {chips.length > 0 && (
+        <div class="filter-chips" data-testid="filter-chips">
+          <span class="muted">{t('list.alsoFiltered')}</span>
+          {chips.map((f, i) => (
+            <span class="chip" key={`${f.field}-${f.op}-${i}`} data-field={f.field}>
+              {chipText(f)}
+              <button type="button" class="small" aria-label={t('list.removeFilter', { f: chipText(f) })} onClick={() => go({ ...query, filters: query.filters.filter((x) => x !== f) })}>
+                ×
+              </button>
+            </span>
+          ))}
+        </div>
+      )}
       <div class="toolbar">
         <span class="count">
           {total.n !== undefined ? (
