@@ -31,8 +31,11 @@ Result<std::vector<ChangeEntry>> ListChanges(Tx& tx, const ChangeQuery& q) {
     p.push_back(*q.entity_id);
   }
   if (q.actor) {
-    sql += " AND actor = ?";
-    p.push_back(*q.actor);
+    // A number names a user id ("7" matches "user:7 name@..."); other text is the label.
+    const bool user_id =
+        !q.actor->empty() && q.actor->find_first_not_of("0123456789") == std::string::npos;
+    sql += user_id ? " AND actor LIKE ?" : " AND actor = ?";
+    p.push_back(user_id ? "user:" + *q.actor + " %" : *q.actor);
   }
   if (q.before_seq) {
     sql += " AND seq < ?";

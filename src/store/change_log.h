@@ -32,7 +32,7 @@ struct ChangeQuery {
   std::optional<std::int64_t> customer_id;
   std::optional<std::string> entity;
   std::optional<std::int64_t> entity_id;
-  std::optional<std::string> actor;
+  std::optional<std::string> actor;        // a user id ("7") or the exact actor label
   std::optional<std::int64_t> before_seq;  // cursor: entries with seq < this
   int limit = 50;
 };

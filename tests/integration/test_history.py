@@ -47,6 +47,23 @@ class HistoryTest(ApiTestCase):
                   or text == admin.get("email"))
         self.assertTrue(ok, f"the actor {actor!r} is the admin user {admin}")
 
+    def test_audit_filters_by_user_id_and_by_label(self):
+        admin = STATE.users["admin"]
+        manager = STATE.users["manager"]
+        c = self.create_customer({"kind": "person", "name": unique("AuditBy ")}, role="manager")
+        by_manager = self.assertStatus(
+            get("/api/v1/audit?" + query({"filter[actor]": manager["id"], "limit": 50}), role="admin"), 200)
+        entries = by_manager.json["data"]
+        self.assertTrue(entries, "the manager's create is in the audit")
+        self.assertTrue(all(f"user:{manager['id']} " in e["actor"] for e in entries), entries)
+        self.assertIn(str(c["id"]), [str(e["entity_id"]) for e in entries])
+        by_admin = get("/api/v1/audit?" + query({"filter[actor]": admin["id"], "limit": 50}), role="admin")
+        self.assertNotIn(str(c["id"]), [str(e["entity_id"]) for e in self.assertStatus(by_admin, 200).json["data"]
+                                        if e["entity"] == "customer"])
+        label = entries[0]["actor"]
+        exact = get("/api/v1/audit?" + query({"filter[actor]": label, "limit": 5}), role="admin")
+        self.assertTrue(all(e["actor"] == label for e in self.assertStatus(exact, 200).json["data"]))
+
     def test_history_pages_newest_first(self):
         c = self.create_customer({"kind": "person", "name": unique("HistPg ")})
         path = f"/api/v1/customers/{quote_id(c['id'])}"
