@@ -150,4 +150,16 @@ describe('analytics', () => {
     assert.match(await page.textContent('[data-testid=scores] [data-score=clv] dd'), /¥|CN¥/);
     await closePage(page);
   });
+
+  test('in 简体中文 at phone width the page is translated and does not scroll sideways', async () => {
+    const page = await newPage(browser, baseURL, { viewport: { width: 375, height: 800 }, locale: 'zh-CN' });
+    await login(page, 'manager');
+    await page.goto('/analytics/value');
+    await page.waitForSelector('[data-testid=pareto-chart][data-rendered=true]');
+    assert.equal(await page.textContent('h1'), '客户价值分析');
+    assert.match(await page.textContent('[data-testid=run-analysis]'), /运行分析/);
+    const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(scrollWidth <= innerWidth, `no sideways scroll (${scrollWidth} > ${innerWidth})`);
+    await closePage(page);
+  });
 });

@@ -302,8 +302,8 @@ function ParetoCard({ s }: { s: ValueSummary }) {
                 silent: true,
                 lineStyle: { color: '#98a2b3', type: 'dotted' },
                 data: [
-                  { yAxis: series.cutoffs.A, label: { position: 'insideStartTop', formatter: `A ${pct(series.cutoffs.A / 100)}` } },
-                  { yAxis: series.cutoffs.B, label: { position: 'insideStartTop', formatter: `A+B ${pct(series.cutoffs.B / 100)}` } },
+                  { yAxis: series.cutoffs.A, label: { position: 'insideEndBottom', formatter: `A ${pct(series.cutoffs.A / 100)}` } },
+                  { yAxis: series.cutoffs.B, label: { position: 'insideEndBottom', formatter: `A+B ${pct(series.cutoffs.B / 100)}` } },
                 ],
               },
             },
