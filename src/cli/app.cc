@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "core/log.h"
+#include "services/analysis_service.h"
 #include "services/auth_service.h"
 #include "services/demo_data.h"
 #include "services/purchase_import.h"
@@ -34,6 +35,15 @@ Result<std::unique_ptr<store::Database>> OpenAndMigrate(const std::string& url, 
                    }));
   (void)applied;
   return db;
+}
+
+// Runs one value analysis with default parameters (as POST /api/v1/analysis/runs would).
+Status ScoreDemo(const services::Env& env, const services::Actor& actor) {
+  ASSIGN_OR_RETURN(auto params, services::ParseValueRunParams(
+                                    boost::json::object{{"kind", "value"}}, env.clock.Now()));
+  ASSIGN_OR_RETURN(auto id, services::QueueValueRun(env, actor, params));
+  RETURN_IF_ERROR(services::ExecuteValueRun(env, id, params));
+  return Ok();
 }
 
 void PrintLogins(std::uint16_t port) {
@@ -203,6 +213,11 @@ int Main(int argc, char** argv) {
             env, opts, [&](std::int64_t d, std::int64_t t) { progress.Update(d, t); });
         progress.Finish();
         if (!summary) return Report(summary.error());
+        // Score the demo base once, so the 360 and the analytics pages show values.
+        if (auto scored = ScoreDemo(env, cli_actor); !scored) {
+          std::fprintf(stderr, "chaincrm: the first value analysis failed: %s\n",
+                       scored.error().message().c_str());
+        }
       }
     }
     app_options.server.port = static_cast<std::uint16_t>(port);
