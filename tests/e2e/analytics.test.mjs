@@ -151,6 +151,26 @@ describe('analytics', () => {
     await closePage(page);
   });
 
+  test("a failed run shows the run's own message", async () => {
+    const page = await newPage(browser, baseURL);
+    await login(page, 'manager');
+    await page.goto('/analytics/value');
+    await page.waitForSelector('[data-testid=analytics-summary]');
+    // The server's failure (e.g. an empty ledger) cannot happen on demo data: answer for it.
+    const run = { id: 999, kind: 'value', status: 'queued', progress: 0, parameters: null, inputs: null, error: null, created_by: 'x', created_at: '2026-01-01T00:00:00Z', started_at: null, finished_at: null };
+    const message = 'the ledger has no purchases up to 2026-01-01: there is nothing to analyse';
+    await page.route('**/api/v1/analysis/runs', (r) => r.fulfill({ status: 202, contentType: 'application/json', body: JSON.stringify(run) }));
+    await page.route('**/api/v1/analysis/runs/999', (r) =>
+      r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...run, status: 'failed', progress: 0.15, error: message }) }),
+    );
+    await page.click('[data-testid=run-analysis]');
+    await page.waitForSelector('[data-testid=run-failed]');
+    assert.match(await page.textContent('[data-testid=run-failed]'), /#999/);
+    assert.match(await page.textContent('[data-testid=run-failed]'), /nothing to analyse/);
+    assert.equal(await page.isEnabled('[data-testid=run-analysis]'), true, 'the button is offered again');
+    await closePage(page);
+  });
+
   test('in 简体中文 at phone width the page is translated and does not scroll sideways', async () => {
     const page = await newPage(browser, baseURL, { viewport: { width: 375, height: 800 }, locale: 'zh-CN' });
     await login(page, 'manager');
