@@ -8,7 +8,7 @@ const q = (url: string) => fromSearchParams(new URLSearchParams(url.split('?')[1
 describe('impliedColumns', () => {
   it('shows the score columns a drill-down filters or sorts on', () => {
     expect([...impliedColumns(q(drill.abc('A')))]).toEqual(['abc']);
-    expect([...impliedColumns(q(drill.churnRisk()))].sort()).toEqual(['abc', 'p_alive']);
+    expect([...impliedColumns(q(drill.churnRisk()))].sort()).toEqual(['abc', 'expected_purchases', 'p_alive']);
     expect([...impliedColumns(q(drill.rfm(5, 4)))]).toEqual(['rfm_cell']);
     expect([...impliedColumns(q('/customers?sort=-clv&filter[kind]=person'))]).toEqual(['clv']);
     expect(impliedColumns(q('/customers?filter[kind]=person&sort=name')).size).toBe(0);

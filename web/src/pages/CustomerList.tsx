@@ -54,6 +54,8 @@ export function impliedColumns(query: ListQuery): Set<string> {
   const out = new Set<string>();
   for (const f of query.filters) if (SCORE_COLUMNS.has(f.field)) out.add(f.field);
   for (const k of query.sort) if (SCORE_COLUMNS.has(k.field)) out.add(k.field);
+  // P(alive) is read together with the purchases the model expects (the churn-risk list).
+  if (out.has('p_alive')) out.add('expected_purchases');
   return out;
 }
 
