@@ -27,6 +27,7 @@
 #include "domain/activity.h"
 #include "domain/customer.h"
 #include "services/customer_json.h"
+#include "services/demo_vocabulary.h"
 #include "services/ledger.h"
 #include "store/activity_repository.h"
 #include "store/change_log.h"
@@ -35,6 +36,17 @@
 #include "store/migrations.h"
 
 namespace {
+
+using chaincrm::services::demo::kCities;
+using chaincrm::services::demo::kCnGiven;
+using chaincrm::services::demo::kCnSurnames;
+using chaincrm::services::demo::kConsumerProducts;
+using chaincrm::services::demo::kGiven;
+using chaincrm::services::demo::kInteractionKinds;
+using chaincrm::services::demo::kOrgKinds;
+using chaincrm::services::demo::kSurnames;
+using chaincrm::services::demo::Pick;
+using chaincrm::services::demo::Product;
 
 using chaincrm::Error;
 using chaincrm::Fail;
@@ -54,46 +66,6 @@ struct Options {
   int threads = 0;        // 0: 1 on SQLite, 3 on PostgreSQL
   std::uint64_t seed = 7;
 };
-
-constexpr const char* kSurnames[] = {"Wang", "Li",  "Zhang", "Liu", "Chen", "Yang", "Huang",
-                                     "Zhao", "Wu",  "Zhou",  "Xu",  "Sun",  "Ma",   "Zhu",
-                                     "Hu",   "Guo", "He",    "Lin", "Luo",  "Gao"};
-constexpr const char* kGiven[] = {"Wei",  "Fang", "Na",   "Min",  "Jing", "Lei",   "Yan",
-                                  "Jun",  "Tao",  "Ming", "Xiu",  "Hui",  "Qiang", "Ping",
-                                  "Ying", "Hao",  "Yu",   "Chen", "Bo",   "Lan"};
-constexpr const char* kCnSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"};
-constexpr const char* kCnGiven[] = {"伟", "芳", "娜", "敏", "静", "磊", "燕", "军", "涛", "明"};
-constexpr const char* kCities[][3] = {
-    {"Hangzhou", "杭州", "Zhejiang"},  {"Shanghai", "上海", "Shanghai"},
-    {"Suzhou", "苏州", "Jiangsu"},     {"Guangzhou", "广州", "Guangdong"},
-    {"Shenzhen", "深圳", "Guangdong"}, {"Beijing", "北京", "Beijing"},
-    {"Ningbo", "宁波", "Zhejiang"},    {"Chengdu", "成都", "Sichuan"}};
-constexpr const char* kOrgKinds[][2] = {{"Apparel", "服装"},  {"Fashion", "时装"},
-                                        {"Textiles", "纺织"}, {"Uniforms", "制服"},
-                                        {"Trading", "贸易"},  {"Retail", "零售"}};
-struct Product {
-  const char* sku;
-  const char* name;
-  double price;  // CNY
-};
-constexpr Product kProducts[] = {
-    {"SH-MTM", "Made-to-measure shirt", 399}, {"SU-MTM", "Made-to-measure suit", 2980},
-    {"DR-SLK", "Silk dress", 1280},           {"PO-CTN", "Cotton polo", 199},
-    {"QP-SLK", "Silk qipao", 1880},           {"UN-BATCH", "Corporate uniform batch", 18000},
-    {"FB-ROLL", "Silk fabric roll", 6200}};
-constexpr const char* kInteractionKinds[][4] = {
-    {"call", "inbound", "phone", "Asked about delivery time"},
-    {"email", "inbound", "email", "Question about sizes"},
-    {"complaint", "inbound", "phone", "Seam came loose after one wash"},
-    {"promotion", "outbound", "email", "Singles' Day made-to-measure offer"},
-    {"visit", "outbound", "visit", "Account review with the buyer"},
-    {"call", "outbound", "phone", "Follow-up after delivery"},
-    {"web", "inbound", "web", "Browsed silk dresses"}};
-
-template <typename T, std::size_t N>
-const T& Pick(std::mt19937_64& rng, const T (&a)[N]) {
-  return a[std::uniform_int_distribution<std::size_t>(0, N - 1)(rng)];
-}
 
 struct Generated {
   domain::Customer customer;
@@ -156,7 +128,7 @@ Generated Make(const Options& o, int index, Millis now) {
   for (int i = 0; i < np; ++i) times.push_back(start + static_cast<Millis>(u(rng) * span));
   std::sort(times.begin(), times.end());
   for (int i = 0; i < np; ++i) {
-    const Product& p = Pick(rng, kProducts);
+    const Product& p = Pick(rng, kConsumerProducts);
     domain::Purchase pu;
     pu.occurred_at = times[static_cast<std::size_t>(i)];
     pu.sku = p.sku;

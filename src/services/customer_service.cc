@@ -193,7 +193,12 @@ Result<CustomerPage> ListCustomers(const Env& env, const Actor& actor, ListQuery
     ASSIGN_OR_RETURN(auto customers, store::LoadCustomers(tx, ids, defs));
     ASSIGN_OR_RETURN(std::string currency, LedgerCurrencyOrDefault(tx));
     const auto vis = domain::SensitiveFor(actor.role);
-    for (const auto& c : customers) page.data.push_back(CustomerToJson(c, vis, currency));
+    for (const auto& c : customers) {
+      json::object row = CustomerToJson(c, vis, currency);
+      // Scores ride along so that list views can show and sort them (null when unscored).
+      ASSIGN_OR_RETURN(row["scores"], CustomerScoresJson(tx, c.id));
+      page.data.push_back(std::move(row));
+    }
     if (q.total) {
       ASSIGN_OR_RETURN(store::Rows n, tx.Query(cq.count_sql, cq.count_params));
       page.total = n.front().Int(0);

@@ -6,6 +6,7 @@
 
 #include "services/auth_service.h"
 #include "services/customer_json.h"
+#include "services/demo_vocabulary.h"
 #include "services/ledger.h"
 #include "store/activity_repository.h"
 #include "store/change_log.h"
@@ -18,43 +19,18 @@ using domain::Customer;
 
 namespace {
 
-constexpr const char* kSurnames[] = {"Wang",  "Li",   "Zhang", "Liu",  "Chen", "Yang",
-                                     "Huang", "Zhao", "Wu",    "Zhou", "Xu",   "Sun",
-                                     "Ma",    "Zhu",  "Hu",    "Guo",  "He",   "Lin"};
-constexpr const char* kGiven[] = {"Wei",   "Fang", "Na",   "Min",  "Jing", "Lei",
-                                  "Yan",   "Jun",  "Tao",  "Ming", "Xiu",  "Hui",
-                                  "Qiang", "Ping", "Ying", "Hao",  "Yu",   "Chen"};
-constexpr const char* kCnSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"};
-constexpr const char* kCnGiven[] = {"伟", "芳", "娜", "敏", "静", "磊", "燕", "军", "涛", "明"};
-constexpr const char* kWestern[] = {"Anna Schmidt", "José Müller", "Olivia Brown", "Lucas Martin",
-                                    "Sofia Rossi",  "Noah Wilson", "Emma Dubois",  "Liam O'Brien"};
-constexpr const char* kCities[][3] = {
-    {"Hangzhou", "杭州", "Zhejiang"},  {"Shanghai", "上海", "Shanghai"},
-    {"Suzhou", "苏州", "Jiangsu"},     {"Guangzhou", "广州", "Guangdong"},
-    {"Shenzhen", "深圳", "Guangdong"}, {"Beijing", "北京", "Beijing"},
-    {"Ningbo", "宁波", "Zhejiang"},    {"Chengdu", "成都", "Sichuan"}};
-constexpr const char* kOrgKinds[][2] = {{"Apparel", "服装"},  {"Fashion", "时装"},
-                                        {"Textiles", "纺织"}, {"Uniforms", "制服"},
-                                        {"Trading", "贸易"},  {"Retail", "零售"}};
-struct Product {
-  const char* sku;
-  const char* name;
-  double price;  // CNY
-};
-constexpr Product kConsumerProducts[] = {{"SH-MTM", "Made-to-measure shirt", 399},
-                                         {"SU-MTM", "Made-to-measure suit", 2980},
-                                         {"DR-SLK", "Silk dress", 1280},
-                                         {"PO-CTN", "Cotton polo", 199},
-                                         {"QP-SLK", "Silk qipao", 1880}};
-constexpr Product kBusinessProducts[] = {{"UN-BATCH", "Corporate uniform batch", 18000},
-                                         {"SH-BULK", "Shirts, bulk order", 9500},
-                                         {"FB-ROLL", "Silk fabric roll", 6200},
-                                         {"WS-MIX", "Wholesale mixed assortment", 26000}};
-
-template <typename T, std::size_t N>
-const T& Pick(std::mt19937_64& rng, const T (&a)[N]) {
-  return a[std::uniform_int_distribution<std::size_t>(0, N - 1)(rng)];
-}
+using demo::kBusinessProducts;
+using demo::kCities;
+using demo::kCnGiven;
+using demo::kCnSurnames;
+using demo::kConsumerProducts;
+using demo::kGiven;
+using demo::kInteractionKinds;
+using demo::kOrgKinds;
+using demo::kSurnames;
+using demo::kWestern;
+using demo::Pick;
+using demo::Product;
 
 // Relative purchase intensity by calendar month: Spring Festival, 618, Singles' Day.
 double Season(unsigned month) {
@@ -176,15 +152,7 @@ Generated Make(std::mt19937_64& rng, int index, Millis now, int months) {
   // Interactions in both directions.
   const int n_inter = 1 + static_cast<int>(u(rng) * 5);
   for (int i = 0; i < n_inter; ++i) {
-    static constexpr const char* kKinds[][4] = {
-        {"call", "inbound", "phone", "Asked about delivery time"},
-        {"email", "inbound", "email", "Question about sizes"},
-        {"complaint", "inbound", "phone", "Seam came loose after one wash"},
-        {"promotion", "outbound", "email", "Singles' Day made-to-measure offer"},
-        {"visit", "outbound", "visit", "Account review with the buyer"},
-        {"call", "outbound", "phone", "Follow-up after delivery"},
-        {"web", "inbound", "web", "Browsed silk dresses"}};
-    const auto& k = Pick(rng, kKinds);
+    const auto& k = Pick(rng, kInteractionKinds);
     domain::Interaction in;
     in.type = k[0];
     in.direction = k[1];

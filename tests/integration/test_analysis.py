@@ -149,6 +149,7 @@ class ValueRunTest(ApiTestCase):
                                  ("cursor", first["next_cursor"])])
         for c in first["data"] + second["data"]:
             self.assertEqual(self.scores(c["id"])["abc_class"], "A", c["id"])
+            self.assertEqual(c["scores"]["abc_class"], "A", "list rows carry their scores")
         lt = self.list_page([("filter[p_alive][lt]", "2"), ("filter[value_class]", "key"),
                              ("limit", 5)])
         self.assertTrue(lt["data"])
