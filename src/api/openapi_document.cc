@@ -2578,8 +2578,28 @@ constexpr std::string_view kDocument = R"openapi({
         "properties": {
           "data": {
             "type": "array",
+            "description": "Each customer also carries `scores` (the latest value analysis, or null).",
             "items": {
-              "$ref": "#/components/schemas/Customer"
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/Customer"
+                },
+                {
+                  "type": "object",
+                  "properties": {
+                    "scores": {
+                      "oneOf": [
+                        {
+                          "$ref": "#/components/schemas/CustomerScores"
+                        },
+                        {
+                          "type": "null"
+                        }
+                      ]
+                    }
+                  }
+                }
+              ]
             }
           },
           "next_cursor": {
