@@ -8,19 +8,12 @@
 #include <vector>
 
 #include "analytics/simulation.h"
+#include "builders.h"
 #include "cdnow_data.h"
 #include "testing/status_matchers.h"
 
 namespace chaincrm::analytics {
 namespace {
-
-CustomerSummary History(double x, double t_x, double age) {
-  CustomerSummary c;
-  c.frequency = x;
-  c.recency = t_x;
-  c.age = age;
-  return c;
-}
 
 TEST(BgNbd, LogLikelihoodMatchesHandComputation) {
   // x = 0, T = 1, r = alpha = a = b = 1: L = (alpha / (alpha + T))^r = 1/2.

@@ -4,18 +4,11 @@
 
 #include <vector>
 
+#include "builders.h"
 #include "testing/status_matchers.h"
 
 namespace chaincrm::analytics {
 namespace {
-
-CustomerSummary History(double x, double t_x, double age) {
-  CustomerSummary c;
-  c.frequency = x;
-  c.recency = t_x;
-  c.age = age;
-  return c;
-}
 
 TEST(HistoryGroups, GroupsIdenticalHistoriesAndMapsEveryCustomer) {
   const std::vector<CustomerSummary> c = {History(2, 5, 10), History(0, 0, 10), History(2, 5, 10),

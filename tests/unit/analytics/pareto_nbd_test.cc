@@ -5,19 +5,12 @@
 #include <cmath>
 #include <vector>
 
+#include "builders.h"
 #include "cdnow_data.h"
 #include "testing/status_matchers.h"
 
 namespace chaincrm::analytics {
 namespace {
-
-CustomerSummary History(double x, double t_x, double age) {
-  CustomerSummary c;
-  c.frequency = x;
-  c.recency = t_x;
-  c.age = age;
-  return c;
-}
 
 TEST(ParetoNbd, LogLikelihoodMatchesHandComputation) {
   // r = s = alpha = beta = 1, x = 0, T = 1: lambda, mu ~ Exp(1) and
