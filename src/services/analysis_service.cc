@@ -230,7 +230,10 @@ Result<json::object> ValueSummary(const Env& env, const Actor& actor) {
 Result<json::value> CustomerScoresJson(store::Tx& tx, std::int64_t customer_id) {
   ASSIGN_OR_RETURN(auto score, store::LoadScore(tx, customer_id));
   if (!score) return json::value(nullptr);
-  const auto& s = *score;
+  return ScoreJson(*score);
+}
+
+json::value ScoreJson(const store::CustomerScore& s) {
   return json::value(json::object{
       {"run_id", s.run_id},
       {"computed_at", FormatTime(s.computed_at)},

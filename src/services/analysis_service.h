@@ -18,6 +18,7 @@
 
 #include "analytics/rfm_summary.h"
 #include "services/actor.h"
+#include "store/analysis_repository.h"
 
 namespace chaincrm::services {
 
@@ -74,6 +75,8 @@ Result<boost::json::object> ValueSummary(const Env& env, const Actor& actor);
 
 /// The customer's scores as JSON, or null when never scored (for the 360 view).
 Result<boost::json::value> CustomerScoresJson(store::Tx& tx, std::int64_t customer_id);
+/// One stored score as the API shows it.
+boost::json::value ScoreJson(const store::CustomerScore& score);
 
 /// Executes queued runs one at a time on its own thread. On construction, runs left
 /// queued or running by a stopped server are marked failed. The destructor cancels the

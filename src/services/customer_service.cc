@@ -5,6 +5,7 @@
 #include "services/customer_json.h"
 #include "services/json_util.h"
 #include "store/activity_repository.h"
+#include "store/analysis_repository.h"
 #include "store/change_log.h"
 #include "store/customer_repository.h"
 #include "store/user_repository.h"
@@ -193,10 +194,12 @@ Result<CustomerPage> ListCustomers(const Env& env, const Actor& actor, ListQuery
     ASSIGN_OR_RETURN(auto customers, store::LoadCustomers(tx, ids, defs));
     ASSIGN_OR_RETURN(std::string currency, LedgerCurrencyOrDefault(tx));
     const auto vis = domain::SensitiveFor(actor.role);
+    // Scores ride along so that list views can show them (null when unscored).
+    ASSIGN_OR_RETURN(auto scores, store::LoadScores(tx, ids));
     for (const auto& c : customers) {
       json::object row = CustomerToJson(c, vis, currency);
-      // Scores ride along so that list views can show and sort them (null when unscored).
-      ASSIGN_OR_RETURN(row["scores"], CustomerScoresJson(tx, c.id));
+      auto it = scores.find(c.id);
+      row["scores"] = it == scores.end() ? json::value(nullptr) : ScoreJson(it->second);
       page.data.push_back(std::move(row));
     }
     if (q.total) {

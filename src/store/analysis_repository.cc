@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace chaincrm::store {
 
@@ -184,12 +185,9 @@ Result<std::int64_t> DeleteScoresOfOtherRuns(Tx& tx, std::int64_t run_id) {
   return tx.Exec("DELETE FROM customer_scores WHERE run_id <> ?", {run_id});
 }
 
-Result<std::optional<CustomerScore>> LoadScore(Tx& tx, std::int64_t customer_id) {
-  ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT " + std::string(kScoreColumns) +
-                                           " FROM customer_scores WHERE customer_id = ?",
-                                       {customer_id}));
-  if (rows.empty()) return std::optional<CustomerScore>();
-  const Row& r = rows.front();
+namespace {
+
+CustomerScore ScoreFromRow(const Row& r) {
   CustomerScore s;
   s.customer_id = r.Int(0);
   s.run_id = r.Int(1);
@@ -214,7 +212,36 @@ Result<std::optional<CustomerScore>> LoadScore(Tx& tx, std::int64_t customer_id)
   s.clv = OptReal(r, 20);
   s.value_class = r.OptText(21);
   s.account_size = r.OptText(22);
-  return std::optional<CustomerScore>(std::move(s));
+  return s;
+}
+
+}  // namespace
+
+Result<std::optional<CustomerScore>> LoadScore(Tx& tx, std::int64_t customer_id) {
+  ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT " + std::string(kScoreColumns) +
+                                           " FROM customer_scores WHERE customer_id = ?",
+                                       {customer_id}));
+  if (rows.empty()) return std::optional<CustomerScore>();
+  return std::optional<CustomerScore>(ScoreFromRow(rows.front()));
+}
+
+Result<std::map<std::int64_t, CustomerScore>> LoadScores(Tx& tx,
+                                                         const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, CustomerScore> out;
+  if (ids.empty()) return out;
+  std::string in;
+  Params p;
+  for (std::int64_t id : ids) {
+    in += in.empty() ? "?" : ", ?";
+    p.push_back(id);
+  }
+  RETURN_IF_ERROR(tx.ForEach("SELECT " + std::string(kScoreColumns) +
+                                 " FROM customer_scores WHERE customer_id IN (" + in + ")",
+                             p, [&](const Row& r) -> Status {
+                               out.emplace(r.Int(0), ScoreFromRow(r));
+                               return Ok();
+                             }));
+  return out;
 }
 
 }  // namespace chaincrm::store

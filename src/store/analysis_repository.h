@@ -4,6 +4,7 @@
 // transaction.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -71,5 +72,8 @@ Status UpsertScores(Tx& tx, std::span<const CustomerScore> scores);
 Result<std::int64_t> DeleteScoresOfOtherRuns(Tx& tx, std::int64_t run_id);
 /// The customer's scores, if any run has scored it.
 Result<std::optional<CustomerScore>> LoadScore(Tx& tx, std::int64_t customer_id);
+/// The scores of those of `ids` that have any, in one statement.
+Result<std::map<std::int64_t, CustomerScore>> LoadScores(Tx& tx,
+                                                         const std::vector<std::int64_t>& ids);
 
 }  // namespace chaincrm::store
