@@ -14,6 +14,12 @@ Status RunApp(const services::Env& env, const AppOptions& options,
   AddCustomerRoutes(router);
   AddActivityRoutes(router);
   AddOpsRoutes(router, metrics);
+  AddSalesRoutes(router);
+  AddPipelineRoutes(router);
+  AddServiceRoutes(router);
+  AddSlaRoutes(router);
+  AddImportRoutes(router);
+  AddPrivacyRoutes(router);
   // Declared after the router and before serving: destroyed (cancelled and joined) once
   // the server has stopped.
   services::AnalysisRunner runner(env);

@@ -1,5 +1,10 @@
 #include "api/openapi_document.h"
 
+#include <boost/json.hpp>
+#include <string>
+
+#include "api/openapi/openapi_parts.h"
+
 // Keep this document true to the routes: tests/integration/test_openapi.py fetches it
 // from the server, checks the routes it lists and lints it with `redocly lint`
 // (tests/integration/.redocly.yaml); docs/API.md explains the conventions it encodes.
@@ -4708,8 +4713,38 @@ constexpr std::string_view kDocument = R"openapi({
   }
 })openapi";
 
+// Adds a fragment's tags, paths and components to the document.
+void Merge(boost::json::object& doc, std::string_view fragment_text) {
+  boost::json::object fragment = boost::json::parse(fragment_text).as_object();
+  if (auto* tags = fragment.if_contains("tags")) {
+    for (auto& t : tags->as_array()) doc["tags"].as_array().push_back(t);
+  }
+  if (auto* paths = fragment.if_contains("paths")) {
+    for (auto& [k, v] : paths->as_object()) doc["paths"].as_object()[k] = v;
+  }
+  if (auto* components = fragment.if_contains("components")) {
+    for (auto& [section, entries] : components->as_object()) {
+      auto& target = doc["components"].as_object()[section];
+      if (!target.is_object()) target = boost::json::object();
+      for (auto& [k, v] : entries.as_object()) target.as_object()[k] = v;
+    }
+  }
+}
+
+std::string Assemble() {
+  boost::json::object doc = boost::json::parse(kDocument).as_object();
+  for (std::string_view part : {openapi::Sales(), openapi::Pipeline(), openapi::Service(),
+                                openapi::Sla(), openapi::Imports(), openapi::Privacy()}) {
+    Merge(doc, part);
+  }
+  return boost::json::serialize(doc);
+}
+
 }  // namespace
 
-std::string_view OpenApiDocument() { return kDocument; }
+std::string_view OpenApiDocument() {
+  static const std::string kAssembled = Assemble();
+  return kAssembled;
+}
 
 }  // namespace chaincrm::api

@@ -5,9 +5,10 @@
 
 namespace chaincrm::api {
 
-/// The OpenAPI 3.1 document (JSON text) for every route of the server: schemas,
-/// the bearerAuth security scheme, problem+json error responses. A constant with static
-/// storage; tests/integration/test_openapi.py lints it with @redocly/cli.
+/// The OpenAPI 3.1 document (JSON text) for every route of the server: schemas, the
+/// bearerAuth security scheme, problem+json error responses. Assembled once from the
+/// foundation document and the fragments in api/openapi/ (each capability's own file);
+/// tests/integration/test_openapi.py lints it with @redocly/cli.
 std::string_view OpenApiDocument();
 
 }  // namespace chaincrm::api

@@ -123,7 +123,13 @@ int Main(int argc, char** argv) {
       ->add_option("--currency", import_options.currency, "currency for files without one")
       ->capture_default_str();
 
+  auto* export_group = app.add_subcommand("export", "streamed exports");
+  export_group->require_subcommand(1);
+
   AddAnalyzeCommands(app, db_url);
+  AddDataCommands(app, db_url);
+  AddOrganiseCommands(app, db_url);
+  AddServiceCommands(app, db_url);
 
   try {
     app.parse(argc, argv);
@@ -172,6 +178,8 @@ int Main(int argc, char** argv) {
         static_cast<long long>(summary->customers), static_cast<long long>(summary->purchases),
         static_cast<long long>(summary->interactions), static_cast<long long>(summary->contacts),
         static_cast<long long>(summary->users));
+    for (const auto& [what, count] : summary->more)
+      std::printf("  and %lld %s\n", static_cast<long long>(count), what.c_str());
     return 0;
   }
   if (import_purchases->parsed()) {
@@ -228,6 +236,9 @@ int Main(int argc, char** argv) {
     if (!s) return Report(s.error());
     log::Info("event=stopped");
     return 0;
+  }
+  for (auto* run : {RunDataCommands, RunOrganiseCommands, RunServiceCommands}) {
+    if (auto code = run(env)) return *code;
   }
   return RunAnalyzeCommands(env);
 }

@@ -53,7 +53,21 @@ Scope Allowed(Role role, Resource resource, Action action) {
         case R::kCustomFields:
         case R::kLookup:
         case R::kAnalytics:
+        case R::kProducts:
+        case R::kShipments:
+        case R::kInvoices:
+        case R::kReturns:
+        case R::kSurveys:
           return read ? Scope::kAll : Scope::kNone;
+        case R::kOrders:
+        case R::kCases:
+          return action == A::kDelete ? Scope::kNone : Scope::kAll;
+        case R::kOpportunities:
+        case R::kTasks:
+          if (action == A::kUpdate || action == A::kDelete) return Scope::kOwn;
+          return Scope::kAll;
+        case R::kPrivacy:
+          return action == A::kRead || action == A::kCreate ? Scope::kAll : Scope::kNone;
         default:
           return Scope::kNone;
       }
@@ -65,8 +79,20 @@ Scope Allowed(Role role, Resource resource, Action action) {
         case R::kCustomFields:
         case R::kLookup:
           return read ? Scope::kAll : Scope::kNone;
+        case R::kProducts:
+        case R::kOrders:
+        case R::kShipments:
+        case R::kInvoices:
+        case R::kOpportunities:
+          return read ? Scope::kAll : Scope::kNone;
         case R::kInteractions:
+        case R::kSurveys:
+        case R::kPrivacy:
           return action == A::kRead || action == A::kCreate ? Scope::kAll : Scope::kNone;
+        case R::kCases:
+        case R::kReturns:
+        case R::kTasks:
+          return action == A::kDelete ? Scope::kNone : Scope::kAll;
         default:
           return Scope::kNone;
       }
@@ -78,6 +104,16 @@ Scope Allowed(Role role, Resource resource, Action action) {
         case R::kPurchases:
         case R::kCustomFields:
         case R::kLookup:
+        case R::kProducts:
+        case R::kOrders:
+        case R::kShipments:
+        case R::kInvoices:
+        case R::kOpportunities:
+        case R::kTasks:
+        case R::kCases:
+        case R::kReturns:
+        case R::kSurveys:
+        case R::kServiceConfig:
           return read ? Scope::kAll : Scope::kNone;
         case R::kAnalytics:
           return Scope::kAll;
@@ -90,8 +126,17 @@ Scope Allowed(Role role, Resource resource, Action action) {
         case R::kContacts:
         case R::kInteractions:
         case R::kPurchases:
+        case R::kOrders:
+        case R::kShipments:
+        case R::kInvoices:
+        case R::kReturns:
           return read ? Scope::kSelf : Scope::kNone;
+        case R::kCases:    // open a case and reply to it
+        case R::kSurveys:  // answer its surveys
+        case R::kPrivacy:  // its contact preferences and its own data export
+          return action == A::kDelete ? Scope::kNone : Scope::kSelf;
         case R::kCustomFields:
+        case R::kProducts:  // the catalogue and the configurator
           return read ? Scope::kAll : Scope::kNone;
         default:
           return Scope::kNone;

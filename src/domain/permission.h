@@ -19,6 +19,19 @@ enum class Resource {
   kAudit,
   kLookup,
   kAnalytics,
+  kProducts,       // products, option groups, rules
+  kOrders,         // configurations, quotes, orders, fulfilment, Perfect Order reports
+  kShipments,      // shipments and tracking events
+  kInvoices,       // invoices, payments, credit notes, receivables
+  kOpportunities,  // the pipeline
+  kTasks,          // activities and tasks with due dates
+  kCases,          // service cases, notes, calls, service metrics and forecasts
+  kReturns,        // returns and claims
+  kSurveys,        // satisfaction surveys and responses
+  kServiceConfig,  // business calendars, SLA policies, survey templates
+  kImports,        // mapped imports (exports follow the listed resource's read)
+  kPrivacy,        // consents, data-subject export, erasure
+  kMerges,         // duplicate review, merge and unmerge
 };
 enum class Action { kRead, kCreate, kUpdate, kDelete };
 

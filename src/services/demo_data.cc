@@ -6,6 +6,7 @@
 
 #include "services/auth_service.h"
 #include "services/customer_json.h"
+#include "services/demo_parts.h"
 #include "services/demo_vocabulary.h"
 #include "services/ledger.h"
 #include "store/activity_repository.h"
@@ -314,6 +315,9 @@ Result<DemoSummary> GenerateDemo(const Env& env, const DemoOptions& options,
       }));
     }
   }
+  RETURN_IF_ERROR(AddSalesDemo(env, options.seed, summary));
+  RETURN_IF_ERROR(AddPipelineDemo(env, options.seed, summary));
+  RETURN_IF_ERROR(AddServiceDemo(env, options.seed, summary));
   return summary;
 }
 

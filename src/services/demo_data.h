@@ -7,6 +7,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "services/actor.h"
 
@@ -20,6 +23,8 @@ struct DemoOptions {
 
 struct DemoSummary {
   std::int64_t customers = 0, purchases = 0, interactions = 0, contacts = 0, users = 0;
+  /// What the later capabilities added (e.g. {"orders", 812}), in the order made.
+  std::vector<std::pair<std::string, std::int64_t>> more;
 };
 
 /// The demo logins (all with kDemoPassword).

@@ -1,6 +1,7 @@
 #include "store/migrations.h"
 
 #include "core/time.h"
+#include "store/schema/schema_parts.h"
 
 namespace chaincrm::store {
 
@@ -341,6 +342,12 @@ const std::vector<Migration>& AllMigrations() {
       {1, "customer database, ledger, change log, users", kV1Common, kV1Sqlite, kV1Postgres},
       {2, "analysis runs and customer scores", kV2Common, "", ""},
       {3, "index external ids by value for lookup", kV3Common, "", ""},
+      schema::Orders(),
+      schema::Pipeline(),
+      schema::Service(),
+      schema::Sla(),
+      schema::Imports(),
+      schema::Privacy(),
   };
   return kAll;
 }

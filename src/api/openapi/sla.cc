@@ -1,0 +1,11 @@
+#include "api/openapi/openapi_parts.h"
+
+namespace chaincrm::api::openapi {
+
+std::string_view Sla() {
+  return R"openapi({
+  "paths": {}
+})openapi";
+}
+
+}  // namespace chaincrm::api::openapi

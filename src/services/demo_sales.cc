@@ -1,0 +1,9 @@
+#include "services/demo_parts.h"
+
+namespace chaincrm::services {
+
+Status AddSalesDemo(const Env& /*env*/, std::uint64_t /*seed*/, DemoSummary& /*summary*/) {
+  return Ok();
+}
+
+}  // namespace chaincrm::services
