@@ -112,9 +112,17 @@ double Evaluate(const HistoryGroups& g, const BgNbdParams& p, std::span<double> 
 
 Result<double> BgNbdLogLikelihood(const BgNbdParams& params,
                                   std::span<const CustomerSummary> customers) {
+  return BgNbdLogLikelihood(params, customers, {});
+}
+
+Result<double> BgNbdLogLikelihood(const BgNbdParams& params,
+                                  std::span<const CustomerSummary> customers,
+                                  std::span<double> gradient) {
   if (!Valid(params)) return Fail(Error::InvalidArgument("BG/NBD parameters must be > 0"));
+  if (!gradient.empty() && gradient.size() != 4)
+    return Fail(Error::InvalidArgument("the BG/NBD gradient has four components"));
   ASSIGN_OR_RETURN(HistoryGroups g, GroupHistories(customers));
-  return Evaluate(g, params, {});
+  return Evaluate(g, params, gradient);
 }
 
 Result<BgNbdFit> FitBgNbd(std::span<const CustomerSummary> customers,

@@ -33,6 +33,12 @@ struct BgNbdFit {
 Result<double> BgNbdLogLikelihood(const BgNbdParams& params,
                                   std::span<const CustomerSummary> customers);
 
+/// The same, and its analytic gradient d/d(r, alpha, a, b) written to `gradient` (4
+/// components) when it is non-empty.
+Result<double> BgNbdLogLikelihood(const BgNbdParams& params,
+                                  std::span<const CustomerSummary> customers,
+                                  std::span<double> gradient);
+
 /// Maximum-likelihood fit (L-BFGS on log-parameters, analytic gradient, customers grouped by
 /// identical history, two threads for large cohorts). InvalidArgument on an empty cohort or
 /// one without any repeat purchase (the model is not identified); FailedPrecondition if the

@@ -104,9 +104,17 @@ bool Valid(const GammaGammaParams& p) {
 
 Result<double> GammaGammaLogLikelihood(const GammaGammaParams& params,
                                        std::span<const CustomerSummary> customers) {
+  return GammaGammaLogLikelihood(params, customers, {});
+}
+
+Result<double> GammaGammaLogLikelihood(const GammaGammaParams& params,
+                                       std::span<const CustomerSummary> customers,
+                                       std::span<double> gradient) {
   if (!Valid(params)) return Fail(Error::InvalidArgument("Gamma-Gamma parameters must be > 0"));
+  if (!gradient.empty() && gradient.size() != 3)
+    return Fail(Error::InvalidArgument("the Gamma-Gamma gradient has three components"));
   ASSIGN_OR_RETURN(const SpendData d, Prepare(customers));
-  return Evaluate(d, params, {});
+  return Evaluate(d, params, gradient);
 }
 
 Result<GammaGammaFit> FitGammaGamma(std::span<const CustomerSummary> customers,

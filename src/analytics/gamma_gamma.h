@@ -34,6 +34,12 @@ struct GammaGammaFit {
 Result<double> GammaGammaLogLikelihood(const GammaGammaParams& params,
                                        std::span<const CustomerSummary> customers);
 
+/// The same, and its analytic gradient d/d(p, q, gamma) written to `gradient` (3 components)
+/// when it is non-empty.
+Result<double> GammaGammaLogLikelihood(const GammaGammaParams& params,
+                                       std::span<const CustomerSummary> customers,
+                                       std::span<double> gradient);
+
 /// Maximum-likelihood fit (L-BFGS on log-parameters, analytic gradient; one logarithm per
 /// customer per evaluation, two threads for large cohorts). InvalidArgument with fewer than
 /// two usable customers; FailedPrecondition if the fit does not converge. Deterministic.

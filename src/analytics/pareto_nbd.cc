@@ -1,6 +1,7 @@
 #include "analytics/pareto_nbd.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -11,7 +12,11 @@
 namespace chaincrm::analytics {
 namespace {
 
-constexpr int kSeriesBudget = 200'000;  // per 2F1 during a fit; beyond it the point is rejected
+// Per 2F1 during a fit: beyond it the point is rejected (the line search backs off), so one
+// likelihood evaluation costs at most (distinct (x, t) points) x kSeriesBudget terms.
+constexpr int kSeriesBudget = 100'000;
+// L-BFGS with the analytic gradient needs well under 100 on real cohorts.
+constexpr int kMaxEvaluations = 500;
 
 bool Valid(const ParetoNbdParams& p) {
   for (double v : {p.r, p.alpha, p.s, p.beta}) {
@@ -90,13 +95,59 @@ ParetoData Prepare(HistoryGroups g) {
   return d;
 }
 
-Result<double> Evaluate(const ParetoData& d, const ParetoNbdParams& p, int budget) {
+/// A0 part and its partial derivatives in (r, alpha, s, beta) at one (x, t) point.
+struct PartValue {
+  double value = 0.0;
+  double d[4] = {0, 0, 0, 0};
+};
+
+/// LogA0Part with its analytic gradient: the derivatives of the series in its b, c and z
+/// arguments (Hyp2F1WithDerivatives) chained through b, c, z's dependence on the parameters.
+Result<PartValue> LogA0PartWithGradient(const ParetoNbdParams& p, double x, double t, int budget) {
+  const double rsx = p.r + p.s + x;
+  PartValue out;
+  if (p.alpha >= p.beta) {
+    // -s log(1-z) + log 2F1(1, r+x; r+s+x+1; z) - (r+s+x) log(alpha+t), z = (alpha-beta)/(alpha+t)
+    const double at = p.alpha + t, bt = p.beta + t;
+    const double z = (p.alpha - p.beta) / at;
+    ASSIGN_OR_RETURN(const auto f, Hyp2F1WithDerivatives(1.0, p.r + x, rsx + 1, z, budget));
+    const double log1mz = std::log(bt) - std::log(at), log_at = std::log(at);
+    const double fb = f.d_b / f.value, fc = f.d_c / f.value, fz = f.d_z / f.value;
+    out.value = -p.s * log1mz + std::log(f.value) - rsx * log_at;
+    out.d[0] = fb + fc - log_at;
+    out.d[1] = p.s / at + fz * bt / (at * at) - rsx / at;
+    out.d[2] = -log1mz + fc - log_at;
+    out.d[3] = -p.s / bt - fz / at;
+  } else {
+    // (1-r-x) log(1-z) + log 2F1(1, s+1; r+s+x+1; z) - (r+s+x) log(beta+t), z =
+    // (beta-alpha)/(beta+t)
+    const double at = p.alpha + t, bt = p.beta + t;
+    const double z = (p.beta - p.alpha) / bt;
+    ASSIGN_OR_RETURN(const auto f, Hyp2F1WithDerivatives(1.0, p.s + 1, rsx + 1, z, budget));
+    const double log1mz = std::log(at) - std::log(bt), log_bt = std::log(bt);
+    const double fb = f.d_b / f.value, fc = f.d_c / f.value, fz = f.d_z / f.value;
+    const double e = 1 - p.r - x;
+    out.value = e * log1mz + std::log(f.value) - rsx * log_bt;
+    out.d[0] = -log1mz + fc - log_bt;
+    out.d[1] = e / at - fz / bt;
+    out.d[2] = fb + fc - log_bt;
+    out.d[3] = -e / bt + fz * at / (bt * bt) - rsx / bt;
+  }
+  return out;
+}
+
+/// Log-likelihood of the grouped cohort and, when grad is non-empty, its gradient in
+/// (r, alpha, s, beta). Each hypergeometric series is summed once per distinct (x, t) point
+/// with at most `budget` terms; a series that does not converge fails the evaluation (the
+/// optimizer then backs off), so one evaluation's cost is bounded.
+Result<double> Evaluate(const ParetoData& d, const ParetoNbdParams& p, int budget,
+                        std::span<double> grad) {
   const HistoryGroups& g = d.g;
-  std::vector<double> part(d.point_x.size());
+  std::vector<PartValue> part(d.point_x.size());
   std::vector<char> failed(part.size(), 0);
   ParallelFor(part.size(), [&](std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
-      auto v = LogA0Part(p, d.point_x[k], d.point_t[k], budget);
+      auto v = LogA0PartWithGradient(p, d.point_x[k], d.point_t[k], budget);
       if (v) {
         part[k] = *v;
       } else {
@@ -107,10 +158,12 @@ Result<double> Evaluate(const ParetoData& d, const ParetoNbdParams& p, int budge
   if (std::find(failed.begin(), failed.end(), 1) != failed.end()) {
     return Fail(Error::Internal("a hypergeometric series did not converge"));
   }
-  std::vector<double> lg_x(g.xs.size()), log_ratio_x(g.xs.size());
+  const bool want_grad = !grad.empty();
+  std::vector<double> lg_x(g.xs.size()), log_ratio_x(g.xs.size()), psi_x(g.xs.size());
   for (std::size_t i = 0; i < g.xs.size(); ++i) {
     lg_x[i] = std::lgamma(p.r + g.xs[i]);
     log_ratio_x[i] = std::log(p.s / (p.r + p.s + g.xs[i]));
+    if (want_grad) psi_x[i] = Digamma(p.r + g.xs[i]);
   }
   std::vector<double> log_alpha_t(g.ages.size()), log_beta_t(g.ages.size());
   for (std::size_t i = 0; i < g.ages.size(); ++i) {
@@ -118,32 +171,61 @@ Result<double> Evaluate(const ParetoData& d, const ParetoNbdParams& p, int budge
     log_beta_t[i] = std::log(p.beta + g.ages[i]);
   }
   const double constant = p.r * std::log(p.alpha) + p.s * std::log(p.beta) - std::lgamma(p.r);
-  double ll = 0;
+  std::array<double, 5> acc{};  // ll, then d/dr, d/dalpha, d/ds, d/dbeta
   ParallelAccumulate(
-      g.weight.size(), 1,
+      g.weight.size(), acc.size(),
       [&](std::size_t begin, std::size_t end, double* out) {
-        double sum = 0;
         for (std::size_t k = begin; k < end; ++k) {
           const std::uint32_t xi = g.x_index[k], ai = g.age_index[k];
-          const double x = g.xs[xi];
+          const double x = g.xs[xi], w = g.weight[k];
           const double first = -(p.r + x) * log_alpha_t[ai] - p.s * log_beta_t[ai];
-          const double second =
-              log_ratio_x[xi] + LogDiffExp(part[d.recency_point[k]], part[d.age_point[k]]);
-          sum += g.weight[k] * (lg_x[xi] + constant + LogSumExp(first, second));
+          const PartValue& at_tx = part[d.recency_point[k]];
+          const PartValue& at_age = part[d.age_point[k]];
+          const double second = log_ratio_x[xi] + LogDiffExp(at_tx.value, at_age.value);
+          const double lse = LogSumExp(first, second);
+          out[0] += w * (lg_x[xi] + constant + lse);
+          if (!want_grad) continue;
+          const double age = g.ages[ai], rsx = p.r + p.s + x;
+          const double q1 = std::exp(first - lse);
+          double dl[4] = {psi_x[xi] - q1 * log_alpha_t[ai], -q1 * (p.r + x) / (p.alpha + age),
+                          -q1 * log_beta_t[ai], -q1 * p.s / (p.beta + age)};
+          if (std::isfinite(second)) {
+            const double q2 = std::exp(second - lse);
+            const double e = std::exp(at_age.value - at_tx.value);  // < 1
+            const double w_tx = 1.0 / (1.0 - e), w_age = e / (1.0 - e);
+            const double ds[4] = {-1.0 / rsx, 0.0, 1.0 / p.s - 1.0 / rsx, 0.0};
+            for (int j = 0; j < 4; ++j)
+              dl[j] += q2 * (ds[j] + w_tx * at_tx.d[j] - w_age * at_age.d[j]);
+          }
+          for (int j = 0; j < 4; ++j) out[1 + j] += w * dl[j];
         }
-        out[0] += sum;
       },
-      std::span<double>(&ll, 1));
-  return ll;
+      std::span<double>(acc));
+  if (want_grad) {
+    const double n = g.customers;
+    grad[0] = acc[1] + n * (std::log(p.alpha) - Digamma(p.r));
+    grad[1] = acc[2] + n * p.r / p.alpha;
+    grad[2] = acc[3] + n * std::log(p.beta);
+    grad[3] = acc[4] + n * p.s / p.beta;
+  }
+  return acc[0];
 }
 
 }  // namespace
 
 Result<double> ParetoNbdLogLikelihood(const ParetoNbdParams& params,
                                       std::span<const CustomerSummary> customers) {
+  return ParetoNbdLogLikelihood(params, customers, {});
+}
+
+Result<double> ParetoNbdLogLikelihood(const ParetoNbdParams& params,
+                                      std::span<const CustomerSummary> customers,
+                                      std::span<double> gradient) {
   if (!Valid(params)) return Fail(Error::InvalidArgument("Pareto/NBD parameters must be > 0"));
+  if (!gradient.empty() && gradient.size() != 4)
+    return Fail(Error::InvalidArgument("the Pareto/NBD gradient has four components"));
   ASSIGN_OR_RETURN(HistoryGroups g, GroupHistories(customers));
-  auto ll = Evaluate(Prepare(std::move(g)), params, 2'000'000);
+  auto ll = Evaluate(Prepare(std::move(g)), params, 2'000'000, gradient);
   if (!ll) return Fail(Error::Internal("Pareto/NBD likelihood: " + ll.error().message()));
   return *ll;
 }
@@ -163,22 +245,22 @@ Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
   const double n = g.customers;
   const int groups = static_cast<int>(g.weight.size());
   const ParetoData data = Prepare(std::move(g));
-  int evaluations = 0;
-  Objective objective = [&data, n](std::span<const double> u, std::span<double>) {
+  Objective objective = [&data, n](std::span<const double> u, std::span<double> grad) {
     const ParetoNbdParams p{std::exp(u[0]), std::exp(u[1]), std::exp(u[2]), std::exp(u[3])};
-    auto ll = Evaluate(data, p, kSeriesBudget);
-    return ll ? -*ll / n : std::numeric_limits<double>::infinity();
+    std::array<double, 4> g_theta{};
+    auto ll = Evaluate(data, p, kSeriesBudget,
+                       grad.empty() ? std::span<double>() : std::span<double>(g_theta));
+    if (!ll) return std::numeric_limits<double>::infinity();
+    const double theta[4] = {p.r, p.alpha, p.s, p.beta};
+    for (std::size_t i = 0; i < grad.size(); ++i) grad[i] = -theta[i] * g_theta[i] / n;
+    return -*ll / n;
   };
   MinimizeOptions opts = options;
-  opts.use_gradient = false;
+  opts.use_gradient = true;
+  opts.max_evaluations = std::min(opts.max_evaluations, kMaxEvaluations);
   const double log_age = std::log(std::max(mean_age, 1e-3));
-  std::vector<double> x0 = {0.0, log_age, 0.0, log_age};
-  MinimizeResult m;
-  for (int round = 0; round < 2; ++round) {  // restart: Nelder-Mead can stall on a ridge
-    ASSIGN_OR_RETURN(m, Minimize(objective, x0, opts));
-    evaluations += m.evaluations;
-    x0 = m.x;
-  }
+  ASSIGN_OR_RETURN(const MinimizeResult m, Minimize(objective, {0.0, log_age, 0.0, log_age}, opts));
+  const int evaluations = m.evaluations;
   ParetoNbdFit fit;
   fit.params = {std::exp(m.x[0]), std::exp(m.x[1]), std::exp(m.x[2]), std::exp(m.x[3])};
   fit.log_likelihood = -m.value * n;

@@ -34,10 +34,18 @@ struct ParetoNbdFit {
 Result<double> ParetoNbdLogLikelihood(const ParetoNbdParams& params,
                                       std::span<const CustomerSummary> customers);
 
-/// Maximum-likelihood fit (Nelder-Mead on log-parameters whatever options.use_gradient says,
-/// restarted once at the optimum;
-/// customers grouped by identical history). InvalidArgument on an empty cohort or one
-/// without repeat purchases; FailedPrecondition if the fit does not converge. Deterministic.
+/// The same, and its gradient d/d(r, alpha, s, beta) written to `gradient` (4 components)
+/// when it is non-empty; analytic, from the term-by-term derivatives of the hypergeometric
+/// series.
+Result<double> ParetoNbdLogLikelihood(const ParetoNbdParams& params,
+                                      std::span<const CustomerSummary> customers,
+                                      std::span<double> gradient);
+
+/// Maximum-likelihood fit (L-BFGS on log-parameters with the analytic gradient, whatever
+/// options.use_gradient says; customers grouped by identical history; each hypergeometric
+/// series capped at 100,000 terms and the fit at 500 evaluations, so a degenerate cohort
+/// fails in bounded time). InvalidArgument on an empty cohort or one without repeat
+/// purchases; FailedPrecondition if the fit does not converge. Deterministic.
 Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
                                   const MinimizeOptions& options = {});
 

@@ -24,4 +24,17 @@ double Digamma(double x);
 /// term budget (z extremely close to 1).
 Result<double> Hyp2F1(double a, double b, double c, double z, int max_terms = 2'000'000);
 
+/// 2F1(a, b; c; z) and its partial derivatives in b, c and z, summed term by term in the same
+/// pass as the value (d term_n/db = term_n * sum_{k<n} 1/(b+k), d/dc likewise with a minus
+/// sign, d/dz = n term_n / z). Same domain as Hyp2F1; at most max_terms terms (so the cost is
+/// bounded), InvalidArgument when the value or a derivative has not converged by then.
+struct Hyp2F1Derivatives {
+  double value = 0.0;
+  double d_b = 0.0;
+  double d_c = 0.0;
+  double d_z = 0.0;
+};
+Result<Hyp2F1Derivatives> Hyp2F1WithDerivatives(double a, double b, double c, double z,
+                                                int max_terms);
+
 }  // namespace chaincrm::analytics
