@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 
+#include "analytics/customer_index.h"
+
 namespace chaincrm::analytics {
 namespace {
 
@@ -147,30 +149,36 @@ Result<std::vector<double>> PeerPotentialGaps(std::span<const IntervalHistory> h
 Result<std::vector<IntervalHistory>> BuildIntervalHistories(
     std::span<const Transaction> transactions, Millis as_of, IntervalKind kind) {
   const std::int64_t current = IntervalOf(as_of, kind);
-  std::map<std::int64_t, std::map<std::int64_t, std::pair<double, double>>> by_customer;
-  for (const Transaction& t : transactions) {
+  // Two passes over the ledger: each customer's first interval, then the sums per interval
+  // into the customer's dense [first, current) arrays.
+  const CustomerIndex index = CustomerIndex::Build(transactions);
+  std::vector<std::int64_t> first(index.size(), current);
+  std::vector<std::uint32_t> position(transactions.size());
+  for (std::size_t i = 0; i < transactions.size(); ++i) {
+    const Transaction& t = transactions[i];
     if (!std::isfinite(t.revenue) || !std::isfinite(t.cost)) {
       return Fail(Error::InvalidArgument(
           "transaction of customer " + std::to_string(t.customer_id) + " has a non-finite amount"));
     }
+    position[i] = static_cast<std::uint32_t>(index.Position(t.customer_id));
+    first[position[i]] = std::min(first[position[i]], IntervalOf(t.at, kind));
+  }
+  std::vector<IntervalHistory> out(index.size());
+  for (std::size_t c = 0; c < out.size(); ++c) {
+    out[c].customer_id = index.id(c);
+    out[c].revenue.assign(static_cast<std::size_t>(current - first[c]), 0.0);
+    out[c].cost.assign(static_cast<std::size_t>(current - first[c]), 0.0);
+  }
+  for (std::size_t i = 0; i < transactions.size(); ++i) {
+    const Transaction& t = transactions[i];
     const std::int64_t interval = IntervalOf(t.at, kind);
     if (interval >= current) continue;
-    auto& cell = by_customer[t.customer_id][interval];
-    cell.first += t.revenue;
-    cell.second += t.cost;
+    const auto k = static_cast<std::size_t>(interval - first[position[i]]);
+    out[position[i]].revenue[k] += t.revenue;
+    out[position[i]].cost[k] += t.cost;
   }
-  std::vector<IntervalHistory> out;
-  for (const auto& [id, intervals] : by_customer) {
-    IntervalHistory h;
-    h.customer_id = id;
-    const std::int64_t first = intervals.begin()->first;
-    for (std::int64_t k = first; k < current; ++k) {
-      auto it = intervals.find(k);
-      h.revenue.push_back(it == intervals.end() ? 0.0 : it->second.first);
-      h.cost.push_back(it == intervals.end() ? 0.0 : it->second.second);
-    }
-    out.push_back(std::move(h));
-  }
+  // Customers whose purchases all fall in the current interval have no history.
+  std::erase_if(out, [](const IntervalHistory& h) { return h.revenue.empty(); });
   return out;
 }
 

@@ -35,11 +35,15 @@ constexpr std::size_t kParallelThreshold = 50'000;
 }  // namespace
 
 Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
-                                const MinimizeOptions& options) {
+                                const MinimizeOptions& options, MinimizeFailure* why) {
+  MinimizeFailure ignored;
+  MinimizeFailure& failure = why ? *why : ignored;
+  failure = MinimizeFailure::kNone;
   const auto n = static_cast<unsigned>(x0.size());
   std::vector<double> probe_grad(options.use_gradient ? x0.size() : 0);
   const double start_value = f(x0, probe_grad);
   if (!std::isfinite(start_value)) {
+    failure = MinimizeFailure::kNotFiniteAtStart;
     return Fail(Error::InvalidArgument("the likelihood is not finite at the starting point"));
   }
   Context ctx{&f};
@@ -57,6 +61,7 @@ Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
     double value = start_value;
     try {
       if (opt.optimize(x0, value) == nlopt::MAXEVAL_REACHED) {
+        failure = MinimizeFailure::kBudget;
         return Fail(Error::FailedPrecondition("the fit did not converge within " +
                                               std::to_string(options.max_evaluations) +
                                               " evaluations"));
@@ -69,15 +74,19 @@ Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
     out.x = x0;
     out.value = value;
   } catch (const std::exception& e) {
+    failure = MinimizeFailure::kStopped;
     return Fail(Error::FailedPrecondition(
         std::string("the fit did not converge (the optimizer stopped: ") + e.what() +
         "); the cohort may be too small or degenerate for this model"));
   }
   out.evaluations = ctx.evaluations;
-  if (!std::isfinite(out.value))
+  if (!std::isfinite(out.value)) {
+    failure = MinimizeFailure::kStopped;
     return Fail(Error::FailedPrecondition("the fit did not converge (non-finite likelihood)"));
+  }
   for (double xi : out.x) {
     if (std::abs(xi) >= options.bound * (1 - 1e-9)) {
+      failure = MinimizeFailure::kBound;
       return Fail(Error::FailedPrecondition(
           "the fit did not converge: a parameter ran off to 0 or infinity (the cohort may be "
           "too small or degenerate for this model)"));

@@ -31,8 +31,12 @@ struct MinimizeResult {
 /// FailedPrecondition (message says why) if the fit does not converge: NLopt gives up, the
 /// evaluation budget runs out, or a parameter runs to the box bound (e.g. a degenerate
 /// cohort). Deterministic.
+/// Why Minimize failed (for callers that then try another method).
+enum class MinimizeFailure { kNone, kNotFiniteAtStart, kStopped, kBudget, kBound };
+
 Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
-                                const MinimizeOptions& options = {});
+                                const MinimizeOptions& options = {},
+                                MinimizeFailure* why = nullptr);
 
 /// Sum over [0, n) of body(begin, end, acc) where each worker accumulates `width` doubles
 /// into acc; uses up to two threads when n is large. Results are summed in a fixed order,

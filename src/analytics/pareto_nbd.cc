@@ -17,6 +17,8 @@ namespace {
 constexpr int kSeriesBudget = 100'000;
 // L-BFGS with the analytic gradient needs well under 100 on real cohorts.
 constexpr int kMaxEvaluations = 500;
+// Nelder-Mead fallback when L-BFGS stops early (it needed ~1,000 on CDNOW).
+constexpr int kMaxFallbackEvaluations = 2000;
 
 bool Valid(const ParetoNbdParams& p) {
   for (double v : {p.r, p.alpha, p.s, p.beta}) {
@@ -259,9 +261,27 @@ Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
   opts.use_gradient = true;
   opts.max_evaluations = std::min(opts.max_evaluations, kMaxEvaluations);
   const double log_age = std::log(std::max(mean_age, 1e-3));
-  ASSIGN_OR_RETURN(const MinimizeResult m, Minimize(objective, {0.0, log_age, 0.0, log_age}, opts));
+  const std::vector<double> start = {0.0, log_age, 0.0, log_age};
+  MinimizeFailure why = MinimizeFailure::kNone;
+  auto lbfgs = Minimize(objective, start, opts, &why);
+  bool fallback = false;
+  if (!lbfgs && why == MinimizeFailure::kStopped) {
+    // L-BFGS stops when its line search cannot make progress: a step into a region where a
+    // series exceeds its budget (the objective is +inf there) or a nearly flat ridge. (A
+    // parameter running to the bound is a degenerate cohort: no fallback, a clear error.)
+    // Nelder-Mead, which needs neither gradients nor finite values everywhere, finishes
+    // the job from the same start, with its own capped budget.
+    MinimizeOptions nm = opts;
+    nm.use_gradient = false;
+    nm.max_evaluations = kMaxFallbackEvaluations;
+    lbfgs = Minimize(objective, start, nm);
+    fallback = true;
+  }
+  if (!lbfgs) return Fail(lbfgs.error());
+  const MinimizeResult& m = *lbfgs;
   const int evaluations = m.evaluations;
   ParetoNbdFit fit;
+  fit.gradient_free_fallback = fallback;
   fit.params = {std::exp(m.x[0]), std::exp(m.x[1]), std::exp(m.x[2]), std::exp(m.x[3])};
   fit.log_likelihood = -m.value * n;
   fit.customers = static_cast<int>(customers.size());

@@ -26,7 +26,8 @@ struct ParetoNbdFit {
   double log_likelihood = 0.0;
   int customers = 0;
   int groups = 0;
-  int evaluations = 0;
+  int evaluations = 0;                  // of the method that produced the estimate
+  bool gradient_free_fallback = false;  // L-BFGS stopped early; Nelder-Mead finished
 };
 
 /// Total log-likelihood of the cohort. InvalidArgument on an empty cohort, an invalid
@@ -43,8 +44,9 @@ Result<double> ParetoNbdLogLikelihood(const ParetoNbdParams& params,
 
 /// Maximum-likelihood fit (L-BFGS on log-parameters with the analytic gradient, whatever
 /// options.use_gradient says; customers grouped by identical history; each hypergeometric
-/// series capped at 100,000 terms and the fit at 500 evaluations, so a degenerate cohort
-/// fails in bounded time). InvalidArgument on an empty cohort or one without repeat
+/// series capped at 100,000 terms and the fit at 500 evaluations; if L-BFGS's line search stops
+/// early, Nelder-Mead from the same start with at most 2,000, so a degenerate cohort fails in
+/// bounded time). InvalidArgument on an empty cohort or one without repeat
 /// purchases; FailedPrecondition if the fit does not converge. Deterministic.
 Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
                                   const MinimizeOptions& options = {});

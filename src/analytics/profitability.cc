@@ -4,24 +4,24 @@
 #include <cmath>
 #include <map>
 
+#include "analytics/customer_index.h"
+
 namespace chaincrm::analytics {
 
 Result<std::vector<CustomerActivity>> ActivityFromTransactions(
     std::span<const Transaction> transactions) {
-  std::map<std::int64_t, CustomerActivity> by_id;
+  const CustomerIndex index = CustomerIndex::Build(transactions);
+  std::vector<CustomerActivity> out(index.size());
+  for (std::size_t i = 0; i < out.size(); ++i) out[i].customer_id = index.id(i);
   for (const Transaction& t : transactions) {
     if (!std::isfinite(t.revenue) || !std::isfinite(t.cost)) {
       return Fail(Error::InvalidArgument(
           "transaction of customer " + std::to_string(t.customer_id) + " has a non-finite amount"));
     }
-    CustomerActivity& a = by_id[t.customer_id];
-    a.customer_id = t.customer_id;
+    CustomerActivity& a = out[index.Position(t.customer_id)];
     a.revenue += t.revenue;
     a.product_cost += t.cost;
   }
-  std::vector<CustomerActivity> out;
-  out.reserve(by_id.size());
-  for (auto& [id, a] : by_id) out.push_back(a);
   return out;
 }
 

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <string>
+
+#include "analytics/customer_index.h"
 
 namespace chaincrm::analytics {
 namespace {
@@ -50,14 +51,14 @@ Result<std::vector<RfmScore>> ComputeRfm(std::span<const Transaction> transactio
   if (start_day > ref_day) {
     return Fail(Error::InvalidArgument("the RFM window starts after the reference date"));
   }
-  std::map<std::int64_t, Accumulator> by_customer;
-  for (std::int64_t id : customer_ids) by_customer[id];
+  const CustomerIndex index = CustomerIndex::Build(transactions, customer_ids);
+  std::vector<Accumulator> by_customer(index.size());
   for (const Transaction& t : transactions) {
     if (!std::isfinite(t.revenue)) {
       return Fail(Error::InvalidArgument("transaction of customer " +
                                          std::to_string(t.customer_id) + " has no finite revenue"));
     }
-    Accumulator& acc = by_customer[t.customer_id];
+    Accumulator& acc = by_customer[index.Position(t.customer_id)];
     const std::int64_t day = DayOf(t.at);
     if (day > ref_day || day < start_day) continue;
     acc.revenue += t.revenue;
@@ -69,9 +70,10 @@ Result<std::vector<RfmScore>> ComputeRfm(std::span<const Transaction> transactio
   out.reserve(by_customer.size());
   std::vector<double> recency, frequency, monetary;
   std::vector<std::size_t> scored;
-  for (auto& [id, acc] : by_customer) {
+  for (std::size_t position = 0; position < by_customer.size(); ++position) {
+    Accumulator& acc = by_customer[position];
     RfmScore s;
-    s.customer_id = id;
+    s.customer_id = index.id(position);
     std::sort(acc.purchase_days.begin(), acc.purchase_days.end());
     acc.purchase_days.erase(std::unique(acc.purchase_days.begin(), acc.purchase_days.end()),
                             acc.purchase_days.end());

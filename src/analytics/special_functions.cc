@@ -84,10 +84,25 @@ Result<Hyp2F1Derivatives> Hyp2F1WithDerivatives(double a, double b, double c, do
     // the tails of the b and c series are bounded by (sum + tail length) times the value tail.
     const double q = (a + k + 1.0) * (b + k + 1.0) / ((c + k + 1.0) * (k + 2.0)) * z;
     const double qz = q * (k + 3.0) / (k + 2.0);
+    double tail = HUGE_VAL, tail_z = HUGE_VAL, horizon = HUGE_VAL;
     if (q < 1.0 && qz < 1.0) {
-      const double tail = term * q / (1.0 - q);
-      const double tail_z = term * (k + 2.0) * qz / (1.0 - qz);
-      const double horizon = 1.0 / (1.0 - q);
+      tail = term * q / (1.0 - q);
+      tail_z = term * (k + 2.0) * qz / (1.0 - qz);
+      horizon = 1.0 / (1.0 - q);
+    }
+    if (a == 1.0 && c - b > 1.0) {
+      // With a = 1 the ratio of successive terms is at most (b+k)/(c+k) whatever z <= 1, and
+      // sum_{j>=1} (beta)_j / (gamma)_j = beta / (gamma - beta - 1): a bound that does not
+      // blow up as z -> 1, where the geometric one needs ~1/(1-z) terms.
+      const double d = c - b;
+      const double poly = term * (b + k + 1.0) / (d - 1.0);
+      if (poly < tail) {
+        tail = poly;
+        horizon = std::min(horizon, (b + k + 1.0) / (d - 1.0));
+      }
+      if (d > 2.0) tail_z = std::min(tail_z, poly * (k + 2.0 + (b + k + 1.0) / (d - 2.0)));
+    }
+    if (std::isfinite(tail) && std::isfinite(tail_z)) {
       const bool done = tail <= kEps * out.value &&
                         tail * (sum_b + horizon / b) <= kEps * out.d_b &&
                         tail * (sum_c + horizon / c) <= kEps * -out.d_c && tail_z <= kEps * d_z;

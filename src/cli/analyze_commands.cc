@@ -89,6 +89,26 @@ void PrintHuman(std::int64_t run_id, const json::object& r) {
   }
   for (const auto& w : r.at("warnings").as_array())
     std::printf("warning: %s\n", json::value_to<std::string>(w).c_str());
+  if (const auto* t = r.if_contains("timings"); t && t->is_object()) {
+    const auto& o = t->as_object();
+    double fit = 0;
+    std::string fits;
+    if (const auto* f = o.if_contains("fit_seconds"); f && f->is_object()) {
+      for (const auto& [name, v] : f->as_object()) {
+        fit += v.to_number<double>();
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%s%s %.3f", fits.empty() ? "" : ", ",
+                      std::string(name).c_str(), v.to_number<double>());
+        fits += buf;
+      }
+    }
+    std::printf(
+        "timings: load %.3f s, summarise %.3f s, fit %.3f s (%s), score %.3f s, write %.3f s, "
+        "total %.3f s; peak memory %.1f MB\n",
+        Get(o, "load_seconds"), Get(o, "summarise_seconds"), fit, fits.c_str(),
+        Get(o, "score_seconds"), Get(o, "write_seconds"), Get(o, "total_seconds"),
+        Get(o, "peak_rss_mb"));
+  }
 }
 
 int RunValue(const services::Env& env) {

@@ -1,7 +1,10 @@
 // The value run: ledger → summaries → RFM, ABC, profitability, both CLV models, classes →
 // scores and the run record. Declared in services/analysis_service.h.
 
+#include <sys/resource.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -28,6 +31,30 @@ namespace an = analytics;
 namespace {
 
 constexpr std::size_t kScoresPerTransaction = 2000;
+
+/// Seconds since construction or the previous Lap().
+class Stopwatch {
+ public:
+  double Lap() {
+    const auto now = std::chrono::steady_clock::now();
+    const double s = std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+    return s;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+/// Peak resident set size of this process so far, in MB (Linux ru_maxrss is in kB). In the
+/// server this is the process's peak, which includes whatever else it did before the run.
+double PeakRssMb() {
+  rusage u{};
+  if (getrusage(RUSAGE_SELF, &u) != 0) return 0.0;
+  return static_cast<double>(u.ru_maxrss) / 1024.0;
+}
+
+double Round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
 json::value Num(double v) { return std::isfinite(v) ? json::value(v) : json::value(nullptr); }
 
@@ -136,19 +163,27 @@ struct ModelFits {
   json::array warnings;
 };
 
-ModelFits FitModels(const std::vector<an::CustomerSummary>& cohort, RepeatModelKind kind) {
+ModelFits FitModels(const std::vector<an::CustomerSummary>& cohort, RepeatModelKind kind,
+                    json::object& fit_seconds) {
   ModelFits f;
-  if (auto b = an::FitBgNbd(cohort)) {
+  Stopwatch watch;
+  auto b = an::FitBgNbd(cohort);
+  fit_seconds["bgnbd"] = Round3(watch.Lap());
+  if (b) {
     f.bgnbd = *b;
   } else {
     f.warnings.push_back(json::string("BG/NBD not fitted: " + b.error().message()));
   }
-  if (auto p = an::FitParetoNbd(cohort)) {
+  auto p = an::FitParetoNbd(cohort);
+  fit_seconds["paretonbd"] = Round3(watch.Lap());
+  if (p) {
     f.paretonbd = *p;
   } else {
     f.warnings.push_back(json::string("Pareto/NBD not fitted: " + p.error().message()));
   }
-  if (auto g = an::FitGammaGamma(cohort)) {
+  auto g = an::FitGammaGamma(cohort);
+  fit_seconds["gamma_gamma"] = Round3(watch.Lap());
+  if (g) {
     f.gamma_gamma = *g;
     if (!g->independence_plausible) {
       f.warnings.push_back(
@@ -211,9 +246,12 @@ json::object ModelsJson(const ModelFits& f) {
                                  {"groups", f.bgnbd->groups},
                                  {"evaluations", f.bgnbd->evaluations}};
   if (f.paretonbd)
-    diag["paretonbd"] = json::object{{"customers", f.paretonbd->customers},
-                                     {"groups", f.paretonbd->groups},
-                                     {"evaluations", f.paretonbd->evaluations}};
+    diag["paretonbd"] = json::object{
+        {"customers", f.paretonbd->customers},
+        {"groups", f.paretonbd->groups},
+        {"evaluations", f.paretonbd->evaluations},
+        {"method",
+         f.paretonbd->gradient_free_fallback ? "nelder-mead (l-bfgs stopped early)" : "l-bfgs"}};
   o["fit_diagnostics"] = std::move(diag);
   return o;
 }
@@ -249,7 +287,8 @@ std::map<std::int64_t, std::size_t> IndexById(const std::vector<T>& v) {
 }
 
 Result<Computed> Compute(const Loaded& in, const ValueRunParams& p, RunContext& ctx,
-                         std::int64_t run_id, Millis now) {
+                         std::int64_t run_id, Millis now, json::object& timings) {
+  Stopwatch watch;
   const Millis as_of_day = DayStart(p.as_of);
   const Millis calibration_day = DayStart(p.calibration_end.value_or(p.as_of));
   if (in.transactions.empty()) {
@@ -285,10 +324,14 @@ Result<Computed> Compute(const Loaded& in, const ValueRunParams& p, RunContext& 
   } else {
     score_summary = *fit_summary;
   }
+  timings["summarise_seconds"] = Round3(watch.Lap());
   RETURN_IF_ERROR(ctx.Step(0.25, "fit"));
 
   // Repeat-purchase models and spend.
-  ModelFits fits = FitModels(fit_summary->customers, p.model);
+  json::object fit_seconds;
+  ModelFits fits = FitModels(fit_summary->customers, p.model, fit_seconds);
+  timings["fit_seconds"] = std::move(fit_seconds);
+  watch.Lap();
   for (auto& w : fits.warnings) warnings.push_back(w);
   std::vector<an::CustomerClv> clv;
   std::vector<double> expected_90d;
@@ -516,6 +559,7 @@ Result<Computed> Compute(const Loaded& in, const ValueRunParams& p, RunContext& 
       {"clv", Num(clv_total)}, {"clv_discounted", Num(dclv_total)}, {"profit", Num(profit_total)}};
   out.result["holdout"] = holdout ? json::value(HoldoutJson(*holdout)) : json::value(nullptr);
   out.result["warnings"] = std::move(warnings);
+  timings["score_seconds"] = Round3(watch.Lap());
 
   std::int64_t repeat = 0;
   for (const auto& c : fit_summary->customers) repeat += c.frequency > 0 ? 1 : 0;
@@ -558,14 +602,26 @@ Result<json::object> ExecuteValueRun(const Env& env, std::int64_t run_id, const 
       [&](store::Tx& tx) { return store::MarkRunStarted(tx, run_id, env.clock.Now()); }));
   RunContext ctx(env, run_id, progress, cancel);
   std::optional<std::string> inputs;
+  // Phase timings (wall-clock seconds) and peak memory, stored with the result: load (read
+  // the customers and the ledger), summarise (per-customer x, t_x, T, spend), fit (each
+  // model), score (RFM, ABC, profitability, both CLVs, classes), write (persist the scores).
+  Stopwatch total, phase;
+  json::object timings;
   auto body = [&]() -> Result<json::object> {
     RETURN_IF_ERROR(ctx.Step(0.0, "load"));
     ASSIGN_OR_RETURN(Loaded loaded, Load(env, DayStart(p.as_of) + kMillisPerDay));
+    timings["load_seconds"] = Round3(phase.Lap());
     RETURN_IF_ERROR(ctx.Step(0.15, "summarise"));
-    ASSIGN_OR_RETURN(Computed computed, Compute(loaded, p, ctx, run_id, env.clock.Now()));
+    ASSIGN_OR_RETURN(Computed computed, Compute(loaded, p, ctx, run_id, env.clock.Now(), timings));
+    phase.Lap();
     inputs = json::serialize(computed.inputs);
+    loaded = Loaded{};  // the ledger copy is no longer needed while writing
     RETURN_IF_ERROR(ctx.Step(0.75, "write"));
     RETURN_IF_ERROR(Persist(env, run_id, computed.scores, ctx));
+    timings["write_seconds"] = Round3(phase.Lap());
+    timings["total_seconds"] = Round3(total.Lap());
+    timings["peak_rss_mb"] = std::round(PeakRssMb() * 10.0) / 10.0;
+    computed.result["timings"] = timings;
     computed.result["inputs"] = std::move(computed.inputs);
     return std::move(computed.result);
   };
