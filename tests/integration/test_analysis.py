@@ -80,6 +80,23 @@ class ValueRunTest(ApiTestCase):
         # Customers whose first purchase is after the calibration end are not in the fit.
         self.assertEqual(run["inputs"]["fit_customers"], CDNOW_CUSTOMERS)
         self.assertIsNotNone(result["holdout"])
+        # The Pareto/NBD fit uses L-BFGS with its analytic gradient (Nelder-Mead needed ~957).
+        diag = result["fit_diagnostics"]["paretonbd"]
+        self.assertEqual(diag["method"], "l-bfgs")
+        self.assertLess(diag["evaluations"], 150)
+
+    def test_run_records_phase_timings(self):
+        timings = self.value_run["result"]["timings"]
+        for key in ("load_seconds", "summarise_seconds", "score_seconds", "write_seconds",
+                    "total_seconds", "peak_rss_mb"):
+            self.assertIsInstance(timings[key], (int, float), key)
+            self.assertGreaterEqual(timings[key], 0, key)
+        self.assertEqual(set(timings["fit_seconds"]), {"bgnbd", "paretonbd", "gamma_gamma"})
+        parts = (timings["load_seconds"] + timings["summarise_seconds"]
+                 + sum(timings["fit_seconds"].values()) + timings["score_seconds"]
+                 + timings["write_seconds"])
+        self.assertLessEqual(parts, timings["total_seconds"] + 0.01)
+        self.assertGreater(timings["peak_rss_mb"], 0)
 
     def test_summary_counts_add_up(self):
         s = self.assertStatus(get("/api/v1/analysis/value/summary", role="sales"), 200).json
@@ -202,6 +219,13 @@ class AnalyzeCliTest(unittest.TestCase):
             for key, want in PARETO.items():
                 self.assertAlmostEqual(out["paretonbd"][key], want, delta=abs(want) * 0.01)
             self.assertEqual(out["counts"]["customers"], CDNOW_CUSTOMERS)
+            self.assertGreater(out["timings"]["total_seconds"], 0)
+            self.assertIn("bgnbd", out["timings"]["fit_seconds"])
+            human = cli("analyze", "value", "--db", db, "--calibration-end", "1997-09-30",
+                        "--unit", "week")
+            self.assertEqual(human.returncode, 0, human.stderr)
+            self.assertRegex(human.stdout, r"timings: load [0-9.]+ s, .* total [0-9.]+ s; "
+                                           r"peak memory [0-9.]+ MB")
 
     def test_empty_ledger_fails_with_a_clear_message(self):
         with tempfile.TemporaryDirectory(prefix="chaincrm-analyze-") as tmp:
