@@ -186,7 +186,7 @@ Result<json::object> CreateOpportunity(const Env& env, const Actor& actor,
     auto errs = ReadFields(body, true, o);
     if (!errs.empty()) return ErrorsToStatus(std::move(errs));
     RETURN_IF_ERROR(
-        CheckCustomerAccess(tx, actor, Resource::kOpportunities, Action::kCreate, o.customer_id));
+        CustomerAccess(tx, actor, Resource::kOpportunities, Action::kCreate, o.customer_id));
     if (actor.role == domain::Role::kSales && !o.owner_id) o.owner_id = actor.user_id;
     RETURN_IF_ERROR(Validate(tx, o, {}));
     const Millis now = env.clock.Now();
@@ -293,8 +293,8 @@ Result<json::object> PatchOpportunity(const Env& env, const Actor& actor, std::i
 Result<json::object> ListOpportunities(const Env& env, const Actor& actor,
                                        const OpportunityListQuery& q) {
   RETURN_IF_ERROR(CheckAnyRead(actor));
-  RETURN_IF_ERROR(CheckListLimit(q.limit));
-  ASSIGN_OR_RETURN(auto after, ParseIdCursor(q.cursor));
+  RETURN_IF_ERROR(ValidateLimit(q.limit));
+  ASSIGN_OR_RETURN(auto after, IdCursor(q.cursor));
   std::string sql = std::string(kSelect) + "WHERE 1 = 1";
   store::Params params;
   if (q.stage) {
@@ -370,8 +370,7 @@ Result<json::object> PipelineForecast(const Env& env, const Actor& actor, const 
   RETURN_IF_ERROR(CheckAnyRead(actor));
   const std::string& g = q.group_by;
   if (g != "month" && g != "owner" && g != "segment" && g != "abc") {
-    return Fail(Error::InvalidArgument("group_by must be month, owner, segment or abc",
-                                       {{"group_by", "must be month, owner, segment or abc"}}));
+    return Fail(Error::InvalidArgument("group_by must be month, owner, segment or abc"));
   }
   std::string sql =
       "SELECT o.expected_close, o.owner_id, c.kind, s.abc_class, o.currency, o.amount_minor, "

@@ -23,7 +23,7 @@ Status LogRecord(store::Tx& tx, const Env& env, const Actor& actor, const std::s
   return Ok();
 }
 
-Status CheckCustomerAccess(store::Tx& tx, const Actor& actor, domain::Resource resource,
+Status CustomerAccess(store::Tx& tx, const Actor& actor, domain::Resource resource,
                            domain::Action action, std::int64_t customer_id) {
   ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT id FROM customers WHERE id = ?", {customer_id}));
   if (rows.empty())
@@ -37,7 +37,7 @@ Result<bool> UserExists(store::Tx& tx, std::int64_t user_id) {
   return !rows.empty();
 }
 
-Status CheckListLimit(int limit) {
+Status ValidateLimit(int limit) {
   if (limit < 1 || limit > 500) {
     return Fail(Error::InvalidArgument("limit must be between 1 and 500",
                                        {{"limit", "must be between 1 and 500"}}));
@@ -45,7 +45,7 @@ Status CheckListLimit(int limit) {
   return Ok();
 }
 
-Result<std::optional<std::int64_t>> ParseIdCursor(const std::string& cursor) {
+Result<std::optional<std::int64_t>> IdCursor(const std::string& cursor) {
   if (cursor.empty()) return std::optional<std::int64_t>{};
   std::int64_t id = 0;
   auto [p, ec] = std::from_chars(cursor.data(), cursor.data() + cursor.size(), id);

@@ -18,15 +18,15 @@ Status LogRecord(store::Tx& tx, const Env& env, const Actor& actor, const std::s
 
 /// NotFound when the customer does not exist; otherwise checks `actor` may do `action`
 /// on `resource` records of that customer (scope kSelf/kAll; kOwn is the caller's).
-Status CheckCustomerAccess(store::Tx& tx, const Actor& actor, domain::Resource resource,
+Status CustomerAccess(store::Tx& tx, const Actor& actor, domain::Resource resource,
                            domain::Action action, std::int64_t customer_id);
 
 /// True when the user exists (owner and assignee fields report a 422 when not).
 Result<bool> UserExists(store::Tx& tx, std::int64_t user_id);
 
 /// limit 1..500, or InvalidArgument naming "limit".
-Status CheckListLimit(int limit);
+Status ValidateLimit(int limit);
 /// An id cursor ("" → none); InvalidArgument naming "cursor" when unreadable.
-Result<std::optional<std::int64_t>> ParseIdCursor(const std::string& cursor);
+Result<std::optional<std::int64_t>> IdCursor(const std::string& cursor);
 
 }  // namespace chaincrm::services

@@ -138,7 +138,7 @@ Result<json::object> CreateTask(const Env& env, const Actor& actor, const json::
       t.customer_id = rows.front().Int(0);
     }
     RETURN_IF_ERROR(
-        CheckCustomerAccess(tx, actor, Resource::kTasks, Action::kCreate, t.customer_id));
+        CustomerAccess(tx, actor, Resource::kTasks, Action::kCreate, t.customer_id));
     if (!t.assignee_id && actor.user_id) t.assignee_id = actor.user_id;
     if (t.assignee_id) {
       ASSIGN_OR_RETURN(bool exists, UserExists(tx, *t.assignee_id));
@@ -218,7 +218,7 @@ Result<json::object> PatchTask(const Env& env, const Actor& actor, std::int64_t 
 Result<json::object> ListTasks(const Env& env, const Actor& actor, const TaskListQuery& q) {
   if (domain::Allowed(actor.role, Resource::kTasks, Action::kRead) == domain::Scope::kNone)
     return Fail(Error::PermissionDenied("your role may not read tasks"));
-  RETURN_IF_ERROR(CheckListLimit(q.limit));
+  RETURN_IF_ERROR(ValidateLimit(q.limit));
   if (q.status && *q.status != "open" && *q.status != "done") {
     return Fail(Error::InvalidArgument("filter[status] must be open or done",
                                        {{"filter[status]", "must be open or done"}}));
@@ -226,7 +226,7 @@ Result<json::object> ListTasks(const Env& env, const Actor& actor, const TaskLis
   // The cursor is the offset of the next page: the order (overdue first) is not a keyset.
   std::int64_t offset = 0;
   if (!q.cursor.empty()) {
-    ASSIGN_OR_RETURN(auto c, ParseIdCursor(q.cursor));
+    ASSIGN_OR_RETURN(auto c, IdCursor(q.cursor));
     offset = c.value_or(0);
   }
   const Millis now = env.clock.Now();

@@ -153,7 +153,7 @@ class PipelineTest(ApiTestCase):
             by = {r["group"]: r["weighted_amount"] for r in seg["data"]}
             self.assertEqual(by, {"organization": "400.00", "person": "470.00"})
             self.assertProblem(get("/api/v1/pipeline/forecast?group_by=planet", role="admin"),
-                               (400, 422))
+                               400)
         finally:
             self.assertStatus(put("/api/v1/pipeline/probabilities", {
                 "need_collection": 10, "solution_design": 25, "selling": 50, "follow_up": 80},

@@ -19,8 +19,8 @@ Result<std::optional<Millis>> TimeQuery(const RequestContext& ctx, const std::st
   if (s.empty()) return std::optional<Millis>{};
   auto t = ParseTime(s);
   if (!t) {
-    return Fail(Error::InvalidArgument("bad query parameter",
-                                       {{name, "must be a date (YYYY-MM-DD) or RFC 3339 time"}}));
+    // No field list: a 400 (problem.cc) whose detail names the parameter.
+    return Fail(Error::InvalidArgument(name + " must be a date (YYYY-MM-DD) or RFC 3339 time"));
   }
   return std::optional(*t);
 }

@@ -59,7 +59,7 @@ CREATE TABLE invoices (
   id {{id}},
   number TEXT UNIQUE,
   customer_id BIGINT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
-  order_id BIGINT,
+  order_id BIGINT REFERENCES orders(id) ON DELETE SET NULL,
   external_id TEXT UNIQUE,
   currency TEXT NOT NULL,
   total_minor BIGINT NOT NULL,
