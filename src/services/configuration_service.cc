@@ -46,13 +46,6 @@ Result<domain::Selection> SelectionFromJson(const json::object& body) {
   return s;
 }
 
-json::object SelectionToJson(const domain::Selection& s) {
-  json::object opts, meas;
-  for (const auto& [k, v] : s.choices) opts[k] = v;
-  for (const auto& [k, v] : s.measurements) meas[k] = v;
-  return {{"options", std::move(opts)}, {"measurements", std::move(meas)}};
-}
-
 json::object ConfigurationJson(std::int64_t id, std::int64_t product_id,
                                std::optional<std::int64_t> customer_id, const json::object& sel,
                                std::int64_t price, std::int64_t lead, const std::string& currency,
@@ -79,6 +72,27 @@ Result<json::object> LoadConfigurationJson(Tx& tx, std::int64_t id, std::int64_t
 }
 
 }  // namespace
+
+json::object SelectionToJson(const domain::Selection& s) {
+  json::object opts, meas;
+  for (const auto& [k, v] : s.choices) opts[k] = v;
+  for (const auto& [k, v] : s.measurements) meas[k] = v;
+  return {{"options", std::move(opts)}, {"measurements", std::move(meas)}};
+}
+
+Result<std::int64_t> InsertConfiguration(Tx& tx, const Product& p, std::int64_t customer_id,
+                                         const domain::Selection& selection,
+                                         const domain::PricedConfiguration& priced,
+                                         const std::string& created_by, Millis now) {
+  ASSIGN_OR_RETURN(
+      auto rows,
+      tx.Query("INSERT INTO configurations (product_id, customer_id, selections, unit_price, "
+               "unit_cost, currency, lead_time_days, created_by, created_at) VALUES (?, ?, ?, ?, "
+               "?, ?, ?, ?, ?) RETURNING id",
+               {p.id, customer_id, json::serialize(SelectionToJson(selection)), priced.unit_price,
+                priced.unit_cost, p.currency, priced.lead_time_days, created_by, now}));
+  return rows.front().Int(0);
+}
 
 Result<json::object> ConfigureProduct(const Env& env, const Actor& actor, std::int64_t product_id,
                                       const json::object& body) {
@@ -110,13 +124,7 @@ Result<json::object> ConfigureProduct(const Env& env, const Actor& actor, std::i
         RETURN_IF_ERROR(
             CheckCustomerAccess(tx, actor, Resource::kOrders, Action::kCreate, *customer_id));
       ASSIGN_OR_RETURN(
-          auto rows,
-          tx.Query("INSERT INTO configurations (product_id, customer_id, selections, unit_price, "
-                   "unit_cost, currency, lead_time_days, created_by, created_at) VALUES (?, ?, "
-                   "?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                   {product_id, *customer_id, json::serialize(sel), priced.unit_price,
-                    priced.unit_cost, p.currency, priced.lead_time_days, actor.Label(), now}));
-      id = rows.front().Int(0);
+          id, InsertConfiguration(tx, p, *customer_id, selection, priced, actor.Label(), now));
     }
     out = ConfigurationJson(id, product_id, save ? customer_id : std::nullopt, sel,
                             priced.unit_price, priced.lead_time_days, p.currency, now);

@@ -39,6 +39,14 @@ Result<std::optional<std::int64_t>> ProductIdBySku(store::Tx& tx, const std::str
 /// wholesale). AlreadyExists is reported as InvalidArgument naming sku / external_id.
 Status SaveProduct(store::Tx& tx, Product& p);
 
+/// Stores a priced configuration of `p` for `customer_id`; returns its id.
+Result<std::int64_t> InsertConfiguration(store::Tx& tx, const Product& p, std::int64_t customer_id,
+                                         const domain::Selection& selection,
+                                         const domain::PricedConfiguration& priced,
+                                         const std::string& created_by, Millis now);
+/// {"options": {...}, "measurements": {...}} of a selection (stored as the selections text).
+boost::json::object SelectionToJson(const domain::Selection& s);
+
 Result<boost::json::object> CreateProduct(const Env& env, const Actor& actor,
                                           const boost::json::object& body);
 Result<boost::json::object> GetProduct(const Env& env, const Actor& actor, std::int64_t id);

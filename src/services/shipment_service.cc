@@ -65,6 +65,62 @@ Result<json::object> LoadShipmentJson(Tx& tx, std::int64_t id, std::int64_t& cus
 
 }  // namespace
 
+Result<std::int64_t> InsertShipment(Tx& tx, const Env& env, std::int64_t order_id,
+                                    std::int64_t customer_id, const std::string& carrier,
+                                    const std::optional<std::string>& tracking_number,
+                                    std::optional<Millis> shipped_at) {
+  const Millis now = env.clock.Now();
+  ASSIGN_OR_RETURN(
+      auto ins,
+      tx.Query("INSERT INTO shipments (order_id, customer_id, carrier, tracking_number, status, "
+               "shipped_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               {order_id, customer_id, carrier, store::OrNull(tracking_number),
+                std::string(shipped_at ? "in_transit" : "created"), store::OrNull(shipped_at), now,
+                now}));
+  const std::int64_t id = ins.front().Int(0);
+  RETURN_IF_ERROR(
+      tx.Exec("UPDATE shipments SET number = ? WHERE id = ?", {RecordNumber("SH", id), id}));
+  return id;
+}
+
+Result<bool> ApplyShipmentEvent(Tx& tx, const Env& env, std::int64_t shipment_id,
+                                const ShipmentEvent& e) {
+  if (e.event_id) {
+    ASSIGN_OR_RETURN(auto prior, tx.Query("SELECT id FROM shipment_events WHERE shipment_id = ? "
+                                          "AND event_id = ?",
+                                          {shipment_id, *e.event_id}));
+    if (!prior.empty()) return false;
+  }
+  const Millis now = env.clock.Now();
+  RETURN_IF_ERROR(
+      tx.Exec("INSERT INTO shipment_events (shipment_id, event_id, occurred_at, "
+              "place, status, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+              {shipment_id, store::OrNull(e.event_id), e.occurred_at, store::OrNull(e.place),
+               e.status, store::OrNull(e.source), now}));
+  // The latest event gives the shipment's status and place; delivery and pick-up times
+  // come from the first such event.
+  RETURN_IF_ERROR(tx.Exec(
+      "UPDATE shipments SET status = CASE WHEN last_event_at IS NULL OR last_event_at <= ? "
+      "THEN ? ELSE status END, last_place = CASE WHEN last_event_at IS NULL OR "
+      "last_event_at <= ? THEN ? ELSE last_place END, last_event_at = CASE WHEN "
+      "last_event_at IS NULL OR last_event_at < ? THEN ? ELSE last_event_at END, updated_at "
+      "= ? WHERE id = ?",
+      {e.occurred_at, e.status, e.occurred_at, store::OrNull(e.place), e.occurred_at, e.occurred_at,
+       now, shipment_id}));
+  if (e.status == "delivered") {
+    RETURN_IF_ERROR(
+        tx.Exec("UPDATE shipments SET delivered_at = ? WHERE id = ? AND "
+                "(delivered_at IS NULL OR delivered_at > ?)",
+                {e.occurred_at, shipment_id, e.occurred_at}));
+  } else if (e.status == "picked_up" || e.status == "in_transit") {
+    RETURN_IF_ERROR(
+        tx.Exec("UPDATE shipments SET shipped_at = ? WHERE id = ? AND "
+                "(shipped_at IS NULL OR shipped_at > ?)",
+                {e.occurred_at, shipment_id, e.occurred_at}));
+  }
+  return true;
+}
+
 Result<json::object> CreateShipment(const Env& env, const Actor& actor, const json::object& body) {
   JsonReader r(body);
   r.Known({"order_id", "carrier", "tracking_number", "shipped_at"});
@@ -87,17 +143,8 @@ Result<json::object> CreateShipment(const Env& env, const Actor& actor, const js
     const std::int64_t customer_id = o.front().Int(0);
     RETURN_IF_ERROR(
         CheckCustomerAccess(tx, actor, Resource::kShipments, Action::kCreate, customer_id));
-    const Millis now = env.clock.Now();
-    ASSIGN_OR_RETURN(
-        auto ins,
-        tx.Query("INSERT INTO shipments (order_id, customer_id, carrier, tracking_number, status, "
-                 "shipped_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                 {*order_id, customer_id, *carrier, store::OrNull(tracking),
-                  std::string(shipped_at ? "in_transit" : "created"), store::OrNull(shipped_at),
-                  now, now}));
-    const std::int64_t id = ins.front().Int(0);
-    RETURN_IF_ERROR(
-        tx.Exec("UPDATE shipments SET number = ? WHERE id = ?", {RecordNumber("SH", id), id}));
+    ASSIGN_OR_RETURN(const std::int64_t id, InsertShipment(tx, env, *order_id, customer_id,
+                                                           *carrier, tracking, shipped_at));
     std::int64_t cid = 0;
     ASSIGN_OR_RETURN(out, LoadShipmentJson(tx, id, cid));
     return LogSalesChange(tx, env, actor, "shipment", id, customer_id, "create", "", out);
@@ -187,42 +234,9 @@ Result<json::object> AddShipmentEvent(const Env& env, const Actor& actor, std::i
     const std::int64_t customer_id = s.Int(0);
     RETURN_IF_ERROR(
         CheckCustomerAccess(tx, actor, Resource::kShipments, Action::kUpdate, customer_id));
-    bool created = true;
-    if (event_id) {
-      ASSIGN_OR_RETURN(auto prior, tx.Query("SELECT id FROM shipment_events WHERE shipment_id = ? "
-                                            "AND event_id = ?",
-                                            {shipment_id, *event_id}));
-      created = prior.empty();
-    }
-    const Millis now = env.clock.Now();
-    if (created) {
-      RETURN_IF_ERROR(
-          tx.Exec("INSERT INTO shipment_events (shipment_id, event_id, occurred_at, "
-                  "place, status, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                  {shipment_id, store::OrNull(event_id), *occurred, store::OrNull(place), *status,
-                   store::OrNull(source), now}));
-      // The latest event gives the shipment's status and place; delivery and pick-up
-      // times come from the first such event.
-      RETURN_IF_ERROR(tx.Exec(
-          "UPDATE shipments SET status = CASE WHEN last_event_at IS NULL OR last_event_at <= ? "
-          "THEN ? ELSE status END, last_place = CASE WHEN last_event_at IS NULL OR "
-          "last_event_at <= ? THEN ? ELSE last_place END, last_event_at = CASE WHEN "
-          "last_event_at IS NULL OR last_event_at < ? THEN ? ELSE last_event_at END, updated_at "
-          "= ? WHERE id = ?",
-          {*occurred, *status, *occurred, store::OrNull(place), *occurred, *occurred, now,
-           shipment_id}));
-      if (*status == "delivered") {
-        RETURN_IF_ERROR(
-            tx.Exec("UPDATE shipments SET delivered_at = ? WHERE id = ? AND "
-                    "(delivered_at IS NULL OR delivered_at > ?)",
-                    {*occurred, shipment_id, *occurred}));
-      } else if (*status == "picked_up" || *status == "in_transit") {
-        RETURN_IF_ERROR(
-            tx.Exec("UPDATE shipments SET shipped_at = ? WHERE id = ? AND "
-                    "(shipped_at IS NULL OR shipped_at > ?)",
-                    {*occurred, shipment_id, *occurred}));
-      }
-    }
+    ASSIGN_OR_RETURN(
+        const bool created,
+        ApplyShipmentEvent(tx, env, shipment_id, {event_id, place, source, *occurred, *status}));
     std::int64_t cid = 0;
     ASSIGN_OR_RETURN(out, LoadShipmentJson(tx, shipment_id, cid));
     out["created"] = created;

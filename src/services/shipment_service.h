@@ -35,6 +35,22 @@ Result<boost::json::object> AddShipmentEvent(const Env& env, const Actor& actor,
                                              std::int64_t shipment_id,
                                              const boost::json::object& body);
 
+struct ShipmentEvent {
+  std::optional<std::string> event_id, place, source;
+  Millis occurred_at = 0;
+  std::string status;
+};
+
+// Transaction-level building blocks (the demo data uses them too); no change-log rows.
+/// Inserts a shipment of `order_id` numbered "SH-…"; returns its id.
+Result<std::int64_t> InsertShipment(store::Tx& tx, const Env& env, std::int64_t order_id,
+                                    std::int64_t customer_id, const std::string& carrier,
+                                    const std::optional<std::string>& tracking_number,
+                                    std::optional<Millis> shipped_at);
+/// Records a validated event and updates the shipment; false when event_id was seen.
+Result<bool> ApplyShipmentEvent(store::Tx& tx, const Env& env, std::int64_t shipment_id,
+                                const ShipmentEvent& e);
+
 /// Delivery performance of shipments shipped in [from, to) grouped by "carrier" or
 /// "customer": shipments, delivered, on time (delivered on or before the order's promised
 /// date), on-time rate, mean transit days.
