@@ -5,6 +5,7 @@
 
 #include "analytics/perfect_order.h"
 #include "core/money.h"
+#include "services/credit.h"
 #include "services/json_util.h"
 #include "services/sales_common.h"
 
@@ -358,7 +359,13 @@ Result<json::object> CreateOrder(const Env& env, const Actor& actor, const json:
     RETURN_IF_ERROR(LogSalesChange(tx, env, actor, "order", id, out.at("customer_id").as_int64(),
                                    "create", "", out));
     // Checks that only warn (e.g. a credit limit the order would exceed) append here.
-    out["warnings"] = json::array();
+    json::array warnings;
+    ASSIGN_OR_RETURN(auto totals,
+                     tx.Query("SELECT total, currency FROM orders WHERE id = ?", {id}));
+    ASSIGN_OR_RETURN(auto credit, CreditWarning(tx, out.at("customer_id").as_int64(),
+                                                totals.front().Int(0), totals.front().Text(1)));
+    if (credit) warnings.push_back(std::move(*credit));
+    out["warnings"] = std::move(warnings);
     return SaveReplay(tx, actor, idem, 201, out, env.clock.Now());
   }));
   return out;

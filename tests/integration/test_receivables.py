@@ -208,3 +208,32 @@ class ReceivablesTest(ApiTestCase):
                                role="customer"), 404)
         self.assertProblem(post(f"/api/v1/invoices/{own['id']}/payments",
                                 {"amount": usd("1.00")}, role="customer"), 403)
+
+
+class OrderInvoiceTest(ApiTestCase):
+    def test_invoice_from_an_order_and_the_credit_warning_on_order_create(self):
+        c = self.create_customer({"kind": "organization", "name": unique("Ord ")})
+        p = self.assertStatus(post("/api/v1/products", {
+            "sku": unique("SKU-"), "name": "Plain tee", "price": usd("100.00"),
+            "cost": usd("40.00"), "lead_time_days": 3}, role="admin"), 201).json
+        self.assertStatus(put(f"/api/v1/customers/{c['id']}/credit-limit",
+                              {"credit_limit": usd("500.00")}, role="admin"), 200)
+        first = self.assertStatus(post("/api/v1/orders", {
+            "customer_id": c["id"], "lines": [{"product_id": p["id"], "quantity": 3}]},
+            role="admin"), 201).json
+        self.assertEqual(first["warnings"], [])
+        inv = self.assertStatus(post(f"/api/v1/orders/{first['id']}/invoices",
+                                     {"terms_days": 14}, role="admin"), 201).json
+        self.assertEqual(inv["order_id"], first["id"])
+        self.assertEqual(inv["customer_id"], c["id"])
+        self.assertEqual(inv["balance"]["amount"], "300.00")
+        self.assertEqual(len(inv["lines"]), 1)
+        self.assertProblem(post(f"/api/v1/orders/{first['id']}/invoices", {}, role="admin"), 409)
+        self.assertProblem(post("/api/v1/orders/999999999/invoices", {}, role="admin"), 404)
+        # 300.00 open + a 300.00 order > the 500.00 limit: the order is made, with a warning.
+        second = self.assertStatus(post("/api/v1/orders", {
+            "customer_id": c["id"], "lines": [{"product_id": p["id"], "quantity": 3}]},
+            role="admin"), 201).json
+        [w] = second["warnings"]
+        self.assertEqual(w["code"], "credit_limit_exceeded")
+        self.assertEqual(w["exposure"], usd("300.00"))
