@@ -256,6 +256,60 @@ std::string InvoiceNumber(std::int64_t id) {
   return buf;
 }
 
+Result<std::int64_t> InvoiceOrder(Tx& tx, std::int64_t order_id, Millis issued_at, Millis due_at,
+                                  Millis now) {
+  ASSIGN_OR_RETURN(
+      auto order, tx.QueryOne("SELECT customer_id, kind, status, currency FROM orders WHERE id = ?",
+                              {order_id}, "order " + std::to_string(order_id) + " not found"));
+  if (order.Text(1) == "quote")
+    return Fail(Error::FailedPrecondition("a quote cannot be invoiced: convert it to an order"));
+  if (order.Text(2) == "cancelled")
+    return Fail(Error::FailedPrecondition("a cancelled order cannot be invoiced"));
+  ASSIGN_OR_RETURN(auto existing,
+                   tx.Query("SELECT number FROM invoices WHERE order_id = ?", {order_id}));
+  if (!existing.empty()) {
+    return Fail(
+        Error::AlreadyExists("the order is already invoiced by " + existing.front().Text(0)));
+  }
+  InvoiceInput in;
+  in.customer_id = order.Int(0);
+  in.currency = order.Text(3);
+  in.issued_at = issued_at;
+  in.due_at = due_at;
+  ASSIGN_OR_RETURN(auto lines, tx.Query("SELECT description, quantity, line_total FROM "
+                                        "order_lines WHERE order_id = ? ORDER BY line_no",
+                                        {order_id}));
+  if (lines.empty()) return Fail(Error::FailedPrecondition("the order has no lines to invoice"));
+  for (const auto& l : lines) {
+    // The line total carries the discount; the unit price shown is the net one when it
+    // divides evenly, else the line is one unit of the whole amount.
+    const std::int64_t q = l.Int(1), t = l.Int(2);
+    if (q > 0 && t % q == 0)
+      in.lines.push_back({l.Text(0), q, t / q});
+    else
+      in.lines.push_back({l.Text(0) + " (" + std::to_string(q) + " units)", 1, t});
+  }
+  return InsertInvoice(tx, now, in, order_id);
+}
+
+Status ApplyPayment(Tx& tx, std::int64_t invoice_id, std::int64_t amount_minor, Millis paid_at,
+                    const std::optional<std::string>& method,
+                    const std::optional<std::string>& reference, Millis now) {
+  ASSIGN_OR_RETURN(auto inv, Load(tx, invoice_id));
+  if (amount_minor <= 0 || amount_minor > inv.balance()) {
+    return Fail(
+        Error::InvalidArgument("the payment is larger than the open balance",
+                               {{"amount", "must be positive and at most the open balance " +
+                                               FormatAmount(inv.balance()) + " " + inv.currency}}));
+  }
+  RETURN_IF_ERROR(tx.Exec(
+      "INSERT INTO payments (invoice_id, amount_minor, paid_at, method, "
+      "reference, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      {invoice_id, amount_minor, paid_at, store::OrNull(method), store::OrNull(reference), now}));
+  inv.paid += amount_minor;
+  return SaveTotals(tx, inv, now);
+}
+
 Result<json::object> CreateInvoiceFromOrder(const Env& env, const Actor& actor,
                                             std::int64_t order_id, const json::object& body) {
   JsonReader r(body);
@@ -273,43 +327,16 @@ Result<json::object> CreateInvoiceFromOrder(const Env& env, const Actor& actor,
   RETURN_IF_ERROR(ErrorsToStatus(std::move(r.errors())));
   json::object out;
   RETURN_IF_ERROR(env.db.Write([&](Tx& tx) -> Status {
-    ASSIGN_OR_RETURN(auto order,
-                     tx.QueryOne("SELECT customer_id, kind, status, currency FROM orders WHERE "
-                                 "id = ?",
-                                 {order_id}, "order " + std::to_string(order_id) + " not found"));
-    InvoiceInput in;
-    in.customer_id = order.Int(0);
-    RETURN_IF_ERROR(
-        CustomerAccess(tx, actor, Resource::kInvoices, Action::kCreate, in.customer_id));
-    if (order.Text(1) == "quote")
-      return Fail(Error::FailedPrecondition("a quote cannot be invoiced: convert it to an order"));
-    if (order.Text(2) == "cancelled")
-      return Fail(Error::FailedPrecondition("a cancelled order cannot be invoiced"));
-    ASSIGN_OR_RETURN(auto existing,
-                     tx.Query("SELECT number FROM invoices WHERE order_id = ?", {order_id}));
-    if (!existing.empty()) {
-      return Fail(
-          Error::AlreadyExists("the order is already invoiced by " + existing.front().Text(0)));
-    }
-    in.currency = order.Text(3);
-    in.issued_at = issued;
-    in.due_at = due.value_or(issued + kDefaultTermsDays * kMillisPerDay);
-    ASSIGN_OR_RETURN(auto lines, tx.Query("SELECT description, quantity, line_total FROM "
-                                          "order_lines WHERE order_id = ? ORDER BY line_no",
-                                          {order_id}));
-    if (lines.empty()) return Fail(Error::FailedPrecondition("the order has no lines to invoice"));
-    for (const auto& l : lines) {
-      // The line total carries the discount; the unit price shown is the net one when it
-      // divides evenly, else the line is one unit of the whole amount.
-      const std::int64_t q = l.Int(1), t = l.Int(2);
-      if (q > 0 && t % q == 0)
-        in.lines.push_back({l.Text(0), q, t / q});
-      else
-        in.lines.push_back({l.Text(0) + " (" + std::to_string(q) + " units)", 1, t});
-    }
-    ASSIGN_OR_RETURN(auto id, InsertInvoice(tx, now, in, order_id));
+    ASSIGN_OR_RETURN(auto owner,
+                     tx.QueryOne("SELECT customer_id FROM orders WHERE id = ?", {order_id},
+                                 "order " + std::to_string(order_id) + " not found"));
+    const std::int64_t customer_id = owner.Int(0);
+    RETURN_IF_ERROR(CustomerAccess(tx, actor, Resource::kInvoices, Action::kCreate, customer_id));
+    ASSIGN_OR_RETURN(auto id,
+                     InvoiceOrder(tx, order_id, issued,
+                                  due.value_or(issued + kDefaultTermsDays * kMillisPerDay), now));
     ASSIGN_OR_RETURN(out, InvoiceJson(tx, id, now));
-    return LogRecord(tx, env, actor, "invoice", id, in.customer_id, "create", "", out);
+    return LogRecord(tx, env, actor, "invoice", id, customer_id, "create", "", out);
   }));
   return out;
 }
@@ -422,12 +449,8 @@ Result<json::object> RecordPayment(const Env& env, const Actor& actor, std::int6
     auto reference = r.Str("reference");
     RETURN_IF_ERROR(ErrorsToStatus(std::move(r.errors())));
     ASSIGN_OR_RETURN(auto before, InvoiceJson(tx, invoice_id, now));
-    RETURN_IF_ERROR(tx.Exec(
-        "INSERT INTO payments (invoice_id, amount_minor, paid_at, method, "
-        "reference, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        {invoice_id, *amount, paid_at, store::OrNull(method), store::OrNull(reference), now}));
-    inv.paid += *amount;
-    RETURN_IF_ERROR(SaveTotals(tx, inv, now));
+    RETURN_IF_ERROR(ApplyPayment(tx, invoice_id, *amount, paid_at, method, reference, now));
+    ASSIGN_OR_RETURN(inv, Load(tx, invoice_id));
     ASSIGN_OR_RETURN(out, InvoiceJson(tx, invoice_id, now));
     RETURN_IF_ERROR(LogRecord(tx, env, actor, "invoice", invoice_id, inv.customer_id, "payment",
                               json::serialize(before), out));

@@ -23,6 +23,15 @@ std::string InvoiceNumber(std::int64_t id);
 Result<boost::json::object> CreateInvoiceFromOrder(const Env& env, const Actor& actor,
                                                    std::int64_t order_id,
                                                    const boost::json::object& body);
+/// Within `tx`, without access checks or change log (the demo, the use case above):
+/// invoices an order; the errors of CreateInvoiceFromOrder. Returns the invoice id.
+Result<std::int64_t> InvoiceOrder(store::Tx& tx, std::int64_t order_id, Millis issued_at,
+                                  Millis due_at, Millis now);
+/// Within `tx`, without access checks or change log: records a payment; InvalidArgument
+/// when it is not positive or larger than the open balance.
+Status ApplyPayment(store::Tx& tx, std::int64_t invoice_id, std::int64_t amount_minor,
+                    Millis paid_at, const std::optional<std::string>& method,
+                    const std::optional<std::string>& reference, Millis now);
 /// An invoice without an order: customer_id, currency, lines [{description, quantity,
 /// unit_price}], issued_at, due_at, optional external_id.
 Result<boost::json::object> CreateInvoice(const Env& env, const Actor& actor,
