@@ -16,6 +16,7 @@ Status RunApp(const services::Env& env, const AppOptions& options,
   AddOpsRoutes(router, metrics);
   AddSalesRoutes(router);
   AddPipelineRoutes(router);
+  AddReceivablesRoutes(router);
   AddServiceRoutes(router);
   AddSlaRoutes(router);
   AddImportRoutes(router);

@@ -130,6 +130,7 @@ int Main(int argc, char** argv) {
   AddDataCommands(app, db_url);
   AddOrganiseCommands(app, db_url);
   AddServiceCommands(app, db_url);
+  AddReportCommands(app, db_url);
 
   try {
     app.parse(argc, argv);
@@ -237,7 +238,7 @@ int Main(int argc, char** argv) {
     log::Info("event=stopped");
     return 0;
   }
-  for (auto* run : {RunDataCommands, RunOrganiseCommands, RunServiceCommands}) {
+  for (auto* run : {RunDataCommands, RunOrganiseCommands, RunServiceCommands, RunReportCommands}) {
     if (auto code = run(env)) return *code;
   }
   return RunAnalyzeCommands(env);

@@ -30,4 +30,8 @@ std::optional<int> RunOrganiseCommands(const services::Env& env);
 void AddServiceCommands(CLI::App& app, std::string& db_url);
 std::optional<int> RunServiceCommands(const services::Env& env);
 
+/// report_commands.cc: `report perfect-order` (Perfect Order measures, --json).
+void AddReportCommands(CLI::App& app, std::string& db_url);
+std::optional<int> RunReportCommands(const services::Env& env);
+
 }  // namespace chaincrm::cli

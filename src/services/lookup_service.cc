@@ -30,6 +30,12 @@ std::string NextPrefix(std::string s) {
   return ":";  // after '9'
 }
 
+std::string AsciiUpper(std::string s) {
+  for (char& c : s)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return s;
+}
+
 }  // namespace
 
 Result<json::object> Lookup(const Env& env, const Actor& actor, std::string_view raw, int limit) {
@@ -68,11 +74,21 @@ Result<json::object> Lookup(const Env& env, const Actor& actor, std::string_view
                           "archived_at IS NULL LIMIT ?",
                           {email, lim[0]}, "email"));
     }
+    // Order and shipment numbers ("SO-000123", "SH-000045") from a delivery note come
+    // first: they are mostly digits and would otherwise be tried as phone numbers.
+    const std::string upper = AsciiUpper(q);
+    if (upper.rfind("SO-", 0) == 0) {
+      RETURN_IF_ERROR(add(tx, "SELECT customer_id, number FROM orders WHERE number = ? LIMIT ?",
+                          {upper, lim[0]}, "order_number"));
+    } else if (upper.rfind("SH-", 0) == 0) {
+      RETURN_IF_ERROR(add(tx, "SELECT customer_id, number FROM shipments WHERE number = ? LIMIT ?",
+                          {upper, lim[0]}, "shipment_number"));
+    }
     const std::string phone = NormalizePhone(q);
     // Only treat the query as a phone number when it is mostly digits.
     std::size_t digits = 0;
     for (char c : q) digits += (c >= '0' && c <= '9');
-    if (!phone.empty() && digits * 2 > q.size()) {
+    if (!phone.empty() && digits * 2 > q.size() && hits.empty()) {
       RETURN_IF_ERROR(
           add(tx, "SELECT customer_id, number FROM customer_phones WHERE normalized = ? LIMIT ?",
               {phone, lim[0]}, "phone"));
@@ -104,6 +120,11 @@ Result<json::object> Lookup(const Env& env, const Actor& actor, std::string_view
                           {q, lim[0]}, "external_id"));
       RETURN_IF_ERROR(add(tx, "SELECT id, tax_id FROM customers WHERE tax_id_norm = ? LIMIT ?",
                           {FoldForSearch(q), lim[0]}, "tax_id"));
+      // A carrier's tracking number from a parcel label.
+      RETURN_IF_ERROR(add(tx,
+                          "SELECT customer_id, tracking_number FROM shipments WHERE "
+                          "tracking_number = ? LIMIT ?",
+                          {q, lim[0]}, "tracking_number"));
       if (digits == q.size() && q.size() < 16) {
         RETURN_IF_ERROR(add(tx, "SELECT id, CAST(id AS TEXT) FROM customers WHERE id = ?",
                             {std::stoll(q)}, "id"));

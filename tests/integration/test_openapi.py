@@ -41,14 +41,31 @@ CONTRACT_ROUTES = [
 ]
 
 
-def source_document() -> dict:
-    """The document as written in src/api/openapi_document.cc (the raw string literal)."""
-    with open(SOURCE, encoding="utf-8") as f:
+# The fragments of src/api/openapi/, merged in this order (as openapi_document.cc does).
+FRAGMENTS = ["sales", "pipeline", "service", "sla", "imports", "privacy"]
+
+
+def raw_literal(path: str) -> dict:
+    with open(path, encoding="utf-8") as f:
         text = f.read()
     m = re.search(r'R"openapi\((.*)\)openapi"', text, re.S)
     if not m:
-        raise AssertionError(f"no R\"openapi(...)openapi\" literal in {SOURCE}")
+        raise AssertionError(f"no R\"openapi(...)openapi\" literal in {path}")
     return json.loads(m.group(1))
+
+
+def source_document() -> dict:
+    """The document as written in src/api/openapi_document.cc (the raw string literal),
+    with the fragments of src/api/openapi/*.cc merged: tags appended, paths and component
+    entries added key by key."""
+    doc = raw_literal(SOURCE)
+    for name in FRAGMENTS:
+        part = raw_literal(os.path.join(os.path.dirname(SOURCE), "openapi", name + ".cc"))
+        doc["tags"].extend(part.get("tags", []))
+        doc["paths"].update(part.get("paths", {}))
+        for section, entries in part.get("components", {}).items():
+            doc["components"].setdefault(section, {}).update(entries)
+    return doc
 
 
 def lint(doc: dict) -> subprocess.CompletedProcess:

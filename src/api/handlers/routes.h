@@ -12,12 +12,13 @@ void AddAccountRoutes(Router& r);                // sessions, me, users, tokens,
 void AddOpsRoutes(Router& r, Metrics& metrics);  // healthz, metrics, openapi, lookup, audit
 /// Value analysis runs and summary; runs execute on `runner`.
 void AddAnalysisRoutes(Router& r, services::AnalysisRunner& runner);
-void AddSalesRoutes(Router& r);     // products, configurations, quotes, orders, shipments,
-                                    // invoices, receivables, ERP batches
-void AddPipelineRoutes(Router& r);  // opportunities and tasks
-void AddServiceRoutes(Router& r);   // cases, calls, returns, surveys, service metrics
-void AddSlaRoutes(Router& r);       // calendars, SLA policies, forecast and staffing
-void AddImportRoutes(Router& r);    // mapped imports and streamed exports
-void AddPrivacyRoutes(Router& r);   // consents, data-subject export, erasure, duplicates, merge
+void AddSalesRoutes(Router& r);        // products, configurations, quotes, orders, shipments,
+                                       // invoices, receivables, ERP batches
+void AddPipelineRoutes(Router& r);     // opportunities and tasks
+void AddReceivablesRoutes(Router& r);  // invoices, payments, credit notes, ageing, credit
+void AddServiceRoutes(Router& r);      // cases, calls, returns, surveys, service metrics
+void AddSlaRoutes(Router& r);          // calendars, SLA policies, forecast and staffing
+void AddImportRoutes(Router& r);       // mapped imports and streamed exports
+void AddPrivacyRoutes(Router& r);      // consents, data-subject export, erasure, duplicates, merge
 
 }  // namespace chaincrm::api
