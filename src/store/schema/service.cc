@@ -100,6 +100,9 @@ CREATE TABLE survey_templates (
   created_at BIGINT NOT NULL
 );
 
+INSERT INTO survey_templates (name, attributes, ask_csat, ask_nps, is_default, created_at)
+VALUES ('default', '["product_quality","on_time_delivery","completeness","service_attitude","documentation","price"]', 1, 1, 1, 0);
+
 CREATE TABLE surveys (
   id {{id}},
   template_id BIGINT NOT NULL REFERENCES survey_templates(id),
