@@ -1,0 +1,18 @@
+#pragma once
+// Incoming calls and the screen pop: a call is registered with the caller's number,
+// matched to a customer by phone, put on that customer's timeline, and answered with
+// the customer 360 and the customer's open cases.
+
+#include <boost/json.hpp>
+
+#include "services/actor.h"
+
+namespace chaincrm::services {
+
+/// Registers a call {caller_number, queue?, agent_id?, occurred_at?}. Returns
+/// {call, matched, customer (the 360, or null), open_cases, candidates}: matched when the
+/// number belongs to exactly one customer; several customers are returned as candidates.
+Result<boost::json::object> RegisterCall(const Env& env, const Actor& actor,
+                                         const boost::json::object& body);
+
+}  // namespace chaincrm::services
