@@ -3,6 +3,7 @@
 
 #include "api/router.h"
 #include "services/analysis_service.h"
+#include "services/sla_scheduler.h"
 
 namespace chaincrm::api {
 
@@ -16,8 +17,9 @@ void AddSalesRoutes(Router& r);     // products, configurations, quotes, orders,
                                     // invoices, receivables, ERP batches
 void AddPipelineRoutes(Router& r);  // opportunities and tasks
 void AddServiceRoutes(Router& r);   // cases, calls, returns, surveys, service metrics
-void AddSlaRoutes(Router& r);       // calendars, SLA policies, forecast and staffing
-void AddImportRoutes(Router& r);    // mapped imports and streamed exports
-void AddPrivacyRoutes(Router& r);   // consents, data-subject export, erasure, duplicates, merge
+/// Calendars, SLA policies, the SLA sweep (on `scheduler`), forecast and staffing.
+void AddSlaRoutes(Router& r, services::SlaScheduler& scheduler);
+void AddImportRoutes(Router& r);   // mapped imports and streamed exports
+void AddPrivacyRoutes(Router& r);  // consents, data-subject export, erasure, duplicates, merge
 
 }  // namespace chaincrm::api
