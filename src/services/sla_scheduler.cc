@@ -152,14 +152,25 @@ Result<std::optional<json::object>> EscalateOne(Tx& tx, const Actor& actor, std:
 }
 
 Result<std::vector<std::int64_t>> Candidates(const Env& env, std::string_view condition,
-                                             const store::Params& params) {
+                                             store::Params params,
+                                             const std::vector<std::int64_t>* only) {
+  std::string restrict;
+  if (only) {
+    if (only->empty()) return std::vector<std::int64_t>();
+    restrict = " AND s.case_id IN (";
+    for (std::size_t i = 0; i < only->size(); ++i) {
+      restrict += i ? ", ?" : "?";
+      params.push_back((*only)[i]);
+    }
+    restrict += ")";
+  }
   std::vector<std::int64_t> ids;
   RETURN_IF_ERROR(env.db.Read([&](Tx& tx) -> Status {
     ASSIGN_OR_RETURN(auto rows,
                      tx.Query("SELECT s.case_id FROM case_sla s JOIN cases c ON c.id = "
                               "s.case_id WHERE s.paused_at IS NULL AND " +
-                                  std::string(kOpen) + " AND (" + std::string(condition) +
-                                  ") ORDER BY s.case_id LIMIT " + std::to_string(kBatch),
+                                  std::string(kOpen) + " AND (" + std::string(condition) + ")" +
+                                  restrict + " ORDER BY s.case_id LIMIT " + std::to_string(kBatch),
                               params));
     for (const auto& r : rows) ids.push_back(r.Int(0));
     return Ok();
@@ -169,14 +180,15 @@ Result<std::vector<std::int64_t>> Candidates(const Env& env, std::string_view co
 
 }  // namespace
 
-Result<json::object> SweepSla(const Env& env, const Actor& actor, Millis now) {
+Result<json::object> SweepSla(const Env& env, const Actor& actor, Millis now,
+                              const std::vector<std::int64_t>* only) {
   json::array escalations, warnings;
   ASSIGN_OR_RETURN(auto breached,
                    Candidates(env,
                               "(s.first_response_at IS NULL AND s.first_response_escalated_at IS "
                               "NULL AND s.first_response_due <= ?) OR (s.resolved_at IS NULL AND "
                               "s.resolution_escalated_at IS NULL AND s.resolution_due <= ?)",
-                              {now, now}));
+                              {now, now}, only));
   for (std::int64_t id : breached) {
     RETURN_IF_ERROR(env.db.Write([&](Tx& tx) -> Status {
       ASSIGN_OR_RETURN(auto e, EscalateOne(tx, actor, id, now));
@@ -190,7 +202,7 @@ Result<json::object> SweepSla(const Env& env, const Actor& actor, Millis now) {
                               "AND s.first_response_warn_at <= ? AND s.first_response_due > ?) OR "
                               "(s.resolved_at IS NULL AND s.resolution_warned_at IS NULL AND "
                               "s.resolution_warn_at <= ? AND s.resolution_due > ?)",
-                              {now, now, now, now}));
+                              {now, now, now, now}, only));
   for (std::int64_t id : nearing) {
     RETURN_IF_ERROR(env.db.Write([&](Tx& tx) -> Status {
       ASSIGN_OR_RETURN(auto w, WarnOne(tx, id, now));
@@ -246,9 +258,10 @@ SlaScheduler::~SlaScheduler() {
   if (thread_.joinable()) thread_.join();
 }
 
-Result<json::object> SlaScheduler::SweepNow(const Actor& actor, Millis now) {
+Result<json::object> SlaScheduler::SweepNow(const Actor& actor, Millis now,
+                                            const std::vector<std::int64_t>* only) {
   std::lock_guard lock(sweep_mu_);
-  return SweepSla(env_, actor, now);
+  return SweepSla(env_, actor, now, only);
 }
 
 void SlaScheduler::Loop() {

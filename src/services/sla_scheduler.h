@@ -11,15 +11,18 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include "services/actor.h"
 
 namespace chaincrm::services {
 
-/// One sweep at `now` as `actor`: {"now", "warnings": [...], "escalations": [...]}.
+/// One sweep at `now` as `actor`: {"now", "warnings": [...], "escalations": [...]}. With
+/// `only`, just those cases are considered (an operator's targeted sweep; tests).
 /// Each case is handled in its own transaction; a case escalated by a concurrent sweep is
 /// skipped (the escalation mark is set with a conditional update).
-Result<boost::json::object> SweepSla(const Env& env, const Actor& actor, Millis now);
+Result<boost::json::object> SweepSla(const Env& env, const Actor& actor, Millis now,
+                                     const std::vector<std::int64_t>* only = nullptr);
 
 /// Notifications about a case (or all, newest first): {"data": [{id, user_id, kind, entity,
 /// entity_id, message, created_at, read_at}]}.
@@ -35,7 +38,8 @@ class SlaScheduler {
   SlaScheduler& operator=(const SlaScheduler&) = delete;
 
   /// One sweep now, serialised with the background sweeps.
-  Result<boost::json::object> SweepNow(const Actor& actor, Millis now);
+  Result<boost::json::object> SweepNow(const Actor& actor, Millis now,
+                                       const std::vector<std::int64_t>* only = nullptr);
 
  private:
   void Loop();

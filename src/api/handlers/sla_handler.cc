@@ -92,14 +92,29 @@ void AddSlaRoutes(Router& r, services::SlaScheduler& scheduler) {
   r.Add({"POST", "/api/v1/service/sla/sweep", true, perm(Action::kUpdate),
          [&scheduler](RequestContext& c) -> Result<HttpResponse> {
            Millis now = c.env.clock.Now();
+           std::optional<std::vector<std::int64_t>> only;
            if (!c.req.body.empty()) {
              ASSIGN_OR_RETURN(auto body, Body(c));
              services::JsonReader reader(body);
-             reader.Known({"now"});
+             reader.Known({"now", "case_ids"});
              if (auto t = reader.Time("now")) now = *t;
+             if (const auto* ids = reader.Get("case_ids")) {
+               only.emplace();
+               if (!ids->is_array() || ids->as_array().size() > 500) {
+                 reader.Error("case_ids", "must be an array of at most 500 case ids");
+               } else {
+                 for (const auto& v : ids->as_array()) {
+                   if (!v.is_int64() || v.as_int64() < 1) {
+                     reader.Error("case_ids", "must hold positive integer ids");
+                     break;
+                   }
+                   only->push_back(v.as_int64());
+                 }
+               }
+             }
              RETURN_IF_ERROR(services::ErrorsToStatus(std::move(reader.errors())));
            }
-           ASSIGN_OR_RETURN(auto o, scheduler.SweepNow(c.actor, now));
+           ASSIGN_OR_RETURN(auto o, scheduler.SweepNow(c.actor, now, only ? &*only : nullptr));
            return Json(200, o);
          }});
   r.Add({"GET", "/api/v1/service/sla/notifications", true, perm(Action::kRead),
