@@ -15,6 +15,40 @@ namespace chaincrm::services {
 namespace json = boost::json;
 using store::Tx;
 
+Result<std::int64_t> InsertCallTx(Tx& tx, const CallRecord& call,
+                                  std::optional<std::int64_t> created_by, Millis now) {
+  std::optional<std::int64_t> interaction_id;
+  if (call.customer_id) {
+    domain::Interaction i;
+    i.customer_id = *call.customer_id;
+    i.type = "call";
+    i.direction = "inbound";
+    i.channel = "phone";
+    i.occurred_at = call.occurred_at;
+    i.subject = "Call from " + call.caller_number + (call.queue ? " (" + *call.queue + ")" : "");
+    i.created_by = call.agent_id ? call.agent_id : created_by;
+    i.created_at = now;
+    RETURN_IF_ERROR(store::InsertInteraction(tx, i));
+    interaction_id = i.id;
+  }
+  ASSIGN_OR_RETURN(
+      auto rows,
+      tx.Query("INSERT INTO calls (caller_number, caller_normalized, queue, agent_id, "
+               "customer_id, interaction_id, occurred_at, created_at) VALUES (?, ?, ?, ?, ?, "
+               "?, ?, ?) RETURNING id",
+               {call.caller_number, NormalizePhone(call.caller_number), store::OrNull(call.queue),
+                store::OrNull(call.agent_id), store::OrNull(call.customer_id),
+                store::OrNull(interaction_id), call.occurred_at, now}));
+  const std::int64_t id = rows.front().Int(0);
+  if (interaction_id) {
+    RETURN_IF_ERROR(
+        tx.Exec("UPDATE interactions SET links = ? WHERE id = ?",
+                {json::serialize(json::array{json::object{{"entity", "call"}, {"id", id}}}),
+                 *interaction_id}));
+  }
+  return id;
+}
+
 Result<json::object> RegisterCall(const Env& env, const Actor& actor, const json::object& body) {
   if (actor.role == domain::Role::kCustomer ||
       domain::Allowed(actor.role, domain::Resource::kCases, domain::Action::kCreate) !=
@@ -58,35 +92,10 @@ Result<json::object> RegisterCall(const Env& env, const Actor& actor, const json
             {{"agent_id", "user " + std::to_string(*agent_id) + " does not exist"}}));
       }
     }
-    std::optional<std::int64_t> interaction_id;
-    if (customer_id) {
-      domain::Interaction i;
-      i.customer_id = *customer_id;
-      i.type = "call";
-      i.direction = "inbound";
-      i.channel = "phone";
-      i.occurred_at = at;
-      i.subject = "Call from " + *number + (queue ? " (" + *queue + ")" : "");
-      i.created_by =
-          agent_id ? agent_id : (actor.user_id ? std::optional(actor.user_id) : std::nullopt);
-      i.created_at = now;
-      RETURN_IF_ERROR(store::InsertInteraction(tx, i));
-      interaction_id = i.id;
-    }
     ASSIGN_OR_RETURN(
-        auto rows,
-        tx.Query("INSERT INTO calls (caller_number, caller_normalized, queue, agent_id, "
-                 "customer_id, interaction_id, occurred_at, created_at) VALUES (?, ?, ?, ?, ?, "
-                 "?, ?, ?) RETURNING id",
-                 {*number, normalized, store::OrNull(queue), store::OrNull(agent_id),
-                  store::OrNull(customer_id), store::OrNull(interaction_id), at, now}));
-    const std::int64_t id = rows.front().Int(0);
-    if (interaction_id) {
-      RETURN_IF_ERROR(
-          tx.Exec("UPDATE interactions SET links = ? WHERE id = ?",
-                  {json::serialize(json::array{json::object{{"entity", "call"}, {"id", id}}}),
-                   *interaction_id}));
-    }
+        const std::int64_t id,
+        InsertCallTx(tx, {*number, queue, agent_id, customer_id, at},
+                     actor.user_id ? std::optional(actor.user_id) : std::nullopt, now));
     call = {{"id", id},
             {"caller_number", *number},
             {"queue", OptJson(queue)},

@@ -336,6 +336,44 @@ Result<json::object> ListSurveysPage(const Env& env, const Actor& actor, const S
   return out;
 }
 
+Status StoreSurveyAnswersTx(Tx& tx, std::int64_t id,
+                            const std::vector<analytics::AttributeRating>& ratings,
+                            std::optional<std::int64_t> csat, std::optional<std::int64_t> nps,
+                            const std::optional<std::string>& text, Millis now,
+                            std::optional<std::int64_t> author_user_id) {
+  ASSIGN_OR_RETURN(const auto score, analytics::ScoreSurvey(ratings));
+  ASSIGN_OR_RETURN(auto cases, tx.Query("SELECT case_id FROM surveys WHERE id = ?", {id}));
+  if (cases.empty()) return Fail(Error::NotFound("survey " + std::to_string(id) + " not found"));
+  ASSIGN_OR_RETURN(
+      std::int64_t n,
+      tx.Exec("UPDATE surveys SET status = 'answered', answered_at = ?, csat = ?, nps = ?, "
+              "comment = ?, satisfaction_index = ?, gap_index = ? WHERE id = ? AND status = "
+              "'issued'",
+              {now, store::OrNull(csat), store::OrNull(nps), store::OrNull(text), score.index,
+               score.gap_index, id}));
+  if (n == 0) return Fail(Error::AlreadyExists("the survey was already answered"));
+  for (const auto& rating : ratings) {
+    RETURN_IF_ERROR(
+        tx.Exec("INSERT INTO survey_answers (survey_id, attribute, importance, expectation, "
+                "perception) VALUES (?, ?, ?, ?, ?)",
+                {id, rating.attribute, std::int64_t{rating.importance},
+                 std::int64_t{rating.expectation}, std::int64_t{rating.perception}}));
+  }
+  // The comment is kept with the case it is about, as the customer's note.
+  if (text && !cases.front().IsNull(0)) {
+    domain::CaseNote note;
+    note.case_id = cases.front().Int(0);
+    note.visibility = "customer";
+    note.author_kind = "customer";
+    note.author_user_id = author_user_id;
+    note.author_label = "survey " + std::to_string(id);
+    note.body = *text;
+    note.created_at = now;
+    RETURN_IF_ERROR(store::InsertCaseNote(tx, note));
+  }
+  return Ok();
+}
+
 Result<json::object> AnswerSurvey(const Env& env, const Actor& actor, std::int64_t id,
                                   const json::object& body) {
   json::object out;
@@ -397,37 +435,12 @@ Result<json::object> AnswerSurvey(const Env& env, const Actor& actor, std::int64
     const auto comment = r.Str("comment");
     if (comment && comment->size() > 5000) r.Error("comment", "must be at most 5000 characters");
     RETURN_IF_ERROR(ErrorsToStatus(std::move(r.errors())));
-    ASSIGN_OR_RETURN(const auto score, analytics::ScoreSurvey(ratings));
     const Millis now = env.clock.Now();
     const std::optional<std::string> text =
         comment && !comment->empty() ? comment : std::optional<std::string>{};
-    ASSIGN_OR_RETURN(
-        std::int64_t n,
-        tx.Exec("UPDATE surveys SET status = 'answered', answered_at = ?, csat = ?, nps = ?, "
-                "comment = ?, satisfaction_index = ?, gap_index = ? WHERE id = ? AND status = "
-                "'issued'",
-                {now, store::OrNull(csat), store::OrNull(nps), store::OrNull(text), score.index,
-                 score.gap_index, id}));
-    if (n == 0) return Fail(Error::AlreadyExists("the survey was already answered"));
-    for (const auto& rating : ratings) {
-      RETURN_IF_ERROR(
-          tx.Exec("INSERT INTO survey_answers (survey_id, attribute, importance, expectation, "
-                  "perception) VALUES (?, ?, ?, ?, ?)",
-                  {id, rating.attribute, std::int64_t{rating.importance},
-                   std::int64_t{rating.expectation}, std::int64_t{rating.perception}}));
-    }
-    // The comment is kept with the case it is about, as the customer's note.
-    if (text && !row.IsNull(5)) {
-      domain::CaseNote note;
-      note.case_id = row.Int(5);
-      note.visibility = "customer";
-      note.author_kind = "customer";
-      if (actor.user_id) note.author_user_id = actor.user_id;
-      note.author_label = "survey " + std::to_string(id);
-      note.body = *text;
-      note.created_at = now;
-      RETURN_IF_ERROR(store::InsertCaseNote(tx, note));
-    }
+    RETURN_IF_ERROR(
+        StoreSurveyAnswersTx(tx, id, ratings, csat, nps, text, now,
+                             actor.user_id ? std::optional(actor.user_id) : std::nullopt));
     ASSIGN_OR_RETURN(auto updated, LoadSurveyRow(tx, id));
     ASSIGN_OR_RETURN(out, SurveyJson(tx, updated));
     return Log(tx, now, actor, id, customer_id, "answer", out);

@@ -8,7 +8,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "analytics/satisfaction.h"
 #include "services/actor.h"
 
 namespace chaincrm::services {
@@ -42,6 +44,15 @@ Result<boost::json::object> ListSurveysPage(const Env& env, const Actor& actor,
 /// ("answers[0].perception"); nothing is written. Conflict when already answered.
 Result<boost::json::object> AnswerSurvey(const Env& env, const Actor& actor, std::int64_t id,
                                          const boost::json::object& body);
+
+/// The storing half of AnswerSurvey, for callers that already validated the answers
+/// (the demo): scores, marks the survey answered at `now`, stores the ratings and keeps
+/// the comment as a customer note on the survey's case. AlreadyExists when answered.
+Status StoreSurveyAnswersTx(store::Tx& tx, std::int64_t id,
+                            const std::vector<analytics::AttributeRating>& ratings,
+                            std::optional<std::int64_t> csat, std::optional<std::int64_t> nps,
+                            const std::optional<std::string>& text, Millis now,
+                            std::optional<std::int64_t> author_user_id);
 
 struct SatisfactionQuery {
   std::optional<Millis> from, to;  // answered_at in [from, to)
