@@ -26,6 +26,8 @@ Status Validate(const ErlangInput& in) {
   return Ok();
 }
 
+constexpr double kMaxTraffic = 100'000;
+
 double Traffic(const ErlangInput& in) { return in.calls_per_hour / 3600.0 * in.aht_seconds; }
 
 }  // namespace
@@ -73,12 +75,21 @@ Result<ErlangResult> RequiredAgents(const ErlangInput& in) {
   RETURN_IF_ERROR(Validate(in));
   const double a = Traffic(in);
   if (a <= 0) return EvaluateStaffing(in, 0);
-  // Past A + 10 sqrt(A) + 50 agents any target below 1 is met; the loop is bounded by that.
+  if (a > kMaxTraffic) {
+    return Fail(Error::InvalidArgument(
+        "the traffic (calls per hour x AHT) is above 100000 erlangs",
+        {{"calls_per_hour", "calls_per_hour x aht_seconds / 3600 must be at most 100000"}}));
+  }
+  // Walk N up from floor(A) + 1, extending the Erlang B recursion one step at a time.
+  // Past A + 10 sqrt(A) + 200 agents any target below 1 is met; the loop is bounded by that.
   const int start = static_cast<int>(std::floor(a)) + 1;
   const int limit = start + static_cast<int>(10 * std::sqrt(a)) + 200;
+  double b = ErlangB(start - 1, a);
   for (int n = start; n <= limit; ++n) {
-    ASSIGN_OR_RETURN(ErlangResult r, EvaluateStaffing(in, n));
-    if (r.service_level >= in.target_level) return r;
+    b = a * b / (n + a * b);
+    const double c = n * b / (n - a * (1.0 - b));
+    const double level = 1.0 - c * std::exp(-(n - a) * in.target_seconds / in.aht_seconds);
+    if (level >= in.target_level) return EvaluateStaffing(in, n);
   }
   return Fail(Error::InvalidArgument("target_level cannot be met: it is too close to 1",
                                      {{"target_level", "cannot be met"}}));

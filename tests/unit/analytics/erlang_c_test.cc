@@ -100,6 +100,7 @@ TEST(ErlangC, EdgeCasesAndBadInput) {
   EXPECT_FALSE(RequiredAgents({100, 180, 20, 1.0}).has_value());
   EXPECT_FALSE(RequiredAgents({100, 180, -5, 0.8}).has_value());
   EXPECT_FALSE(RequiredAgents({std::nan(""), 180, 20, 0.8}).has_value());
+  EXPECT_FALSE(RequiredAgents({1e6, 86400, 20, 0.8}).has_value());  // 24 million erlangs
 }
 
 }  // namespace
