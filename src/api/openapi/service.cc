@@ -2073,23 +2073,6 @@ std::string_view Service() {
      }
     }
    },
-   "Money": {
-    "type": "object",
-    "required": [
-     "amount",
-     "currency"
-    ],
-    "properties": {
-     "amount": {
-      "type": "string",
-      "example": "120.00"
-     },
-     "currency": {
-      "type": "string",
-      "example": "CNY"
-     }
-    }
-   },
    "Return": {
     "type": "object",
     "required": [
