@@ -303,7 +303,16 @@ Result<CaseView> PatchCase(const Env& env, const Actor& actor, std::int64_t id,
       RETURN_IF_ERROR(OnCasePriorityChange(tx, c.id, c.priority, at));
     }
     const json::object after_fields = CaseToJson(c);
-    if (after_fields != before) {
+    // A field edit is logged as an update; the bookkeeping columns alone are not one.
+    const auto edited = [&] {
+      json::object a = after_fields, b = before;
+      for (const char* k : {"updated_at", "version"}) {
+        a.erase(k);
+        b.erase(k);
+      }
+      return a != b;
+    };
+    if (edited()) {
       RETURN_IF_ERROR(Log(tx, env, actor, "case", c.id, c.customer_id, "update",
                           json::serialize(before), after_fields));
     }

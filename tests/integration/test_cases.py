@@ -92,6 +92,9 @@ class CaseWorkflowTest(CaseHelpers):
         moves = [a for a in audit if str(a.get("entity_id")) == str(case["id"])
                  and a.get("op") == "transition"]
         self.assertEqual(len(moves), 8, audit[:3])
+        updates = [a for a in audit if str(a.get("entity_id")) == str(case["id"])
+                   and a.get("op") == "update"]
+        self.assertEqual(updates, [], "a status change alone is not a field update")
 
     def test_list_filters_and_pagination(self):
         c = self.new_customer()
@@ -310,6 +313,9 @@ class ServiceMetricsTest(CaseHelpers):
         self.assertEqual(o["fcr"]["count"], 2)
         self.assertAlmostEqual(o["fcr"]["rate"], 50.0)
         self.assertEqual(m["percentile_method"], "nearest-rank")
+        # Attainment counts the cases the SLA state has a verdict for.
+        self.assertEqual(o["sla"]["resolution_measured"], 4, o["sla"])
+        self.assertEqual(o["sla"]["first_response_measured"], 4, o["sla"])
         m2 = self.assertStatus(get("/api/v1/service/metrics?" + query(
             {**params, "fcr_days": 2}), role="manager"), 200).json
         self.assertAlmostEqual(m2["overall"]["fcr"]["rate"], 75.0)
