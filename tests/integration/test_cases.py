@@ -56,6 +56,22 @@ class CaseWorkflowTest(CaseHelpers):
                                                   "category": "other", "channel": "web"},
                                 role="agent"), 404)
 
+    def test_idempotent_create(self):
+        c = self.new_customer()
+        key = unique("idem")
+        body = {"customer_id": c["id"], "subject": "Duplicate?", "category": "billing",
+                "channel": "email"}
+        first = self.assertStatus(post("/api/v1/cases", body, role="agent",
+                                       headers={"Idempotency-Key": key}), 201)
+        again = self.assertStatus(post("/api/v1/cases", body, role="agent",
+                                       headers={"Idempotency-Key": key}), 200)
+        self.assertEqual(again.json["id"], first.json["id"])
+        self.assertProblem(post("/api/v1/cases", dict(body, subject="Other"), role="agent",
+                                headers={"Idempotency-Key": key}), 422)
+        listed = self.assertStatus(get("/api/v1/cases?" + query(
+            {"filter[customer_id]": c["id"]}), role="agent"), 200).json["data"]
+        self.assertEqual(len(listed), 1)
+
     def test_transition_rules_and_change_log(self):
         c = self.new_customer()
         case = self.open_case(c["id"])
