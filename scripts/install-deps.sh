@@ -9,7 +9,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3
   libpq-dev postgresql postgresql-contrib
   libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
-  libeigen3-dev libnlopt-cxx-dev
+  libeigen3-dev libnlopt-cxx-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm
   chromium chromium-driver fonts-noto-cjk

@@ -18,13 +18,14 @@ Status RunApp(const services::Env& env, const AppOptions& options,
   AddPipelineRoutes(router);
   AddReceivablesRoutes(router);
   AddServiceRoutes(router);
-  AddSlaRoutes(router);
   AddImportRoutes(router);
   AddPrivacyRoutes(router);
   // Declared after the router and before serving: destroyed (cancelled and joined) once
   // the server has stopped.
   services::AnalysisRunner runner(env);
   AddAnalysisRoutes(router, runner);
+  services::SlaScheduler sla(env, std::chrono::seconds(options.sla_interval_seconds));
+  AddSlaRoutes(router, sla);
   return Serve(
       options.server, [&](HttpRequest& req) { return router.Handle(req); }, on_listening);
 }

@@ -13,6 +13,7 @@ namespace chaincrm::api {
 struct AppOptions {
   ServerOptions server;
   std::string web_root = "web/dist";
+  int sla_interval_seconds = 60;  // SLA sweeps (warnings, escalations); 0 disables them
 };
 
 /// Serves the API and the web app until SIGTERM/SIGINT.

@@ -2901,7 +2901,8 @@ constexpr std::string_view kDocument = R"openapi({
               "complaint",
               "promotion",
               "purchase",
-              "note"
+              "note",
+              "case"
             ]
           },
           "direction": {

@@ -42,8 +42,10 @@ const char* Title(int status) {
 }
 
 bool IsQueryParameter(const std::string& field) {
-  for (const char* p : {"filter[", "sort", "cursor", "limit", "q", "total"}) {
-    if (field.rfind(p, 0) == 0) return true;
+  // Exact names: a body field such as "queue" or "quantity" is not the query's "q".
+  if (field.rfind("filter[", 0) == 0) return true;
+  for (const char* p : {"sort", "cursor", "limit", "q", "total"}) {
+    if (field == p) return true;
   }
   return false;
 }

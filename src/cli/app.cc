@@ -78,6 +78,11 @@ int Main(int argc, char** argv) {
   serve->add_option("--web-root", app_options.web_root, "built web app to serve")
       ->capture_default_str();
   serve->add_option("--threads", app_options.server.threads, "worker threads (0: automatic)");
+  serve
+      ->add_option("--sla-interval-seconds", app_options.sla_interval_seconds,
+                   "seconds between SLA sweeps (warnings, escalations); 0: none")
+      ->check(CLI::Range(0, 86400))
+      ->capture_default_str();
   serve->add_option("--demo-if-empty", demo_if_empty,
                     "generate N demo customers when the database is empty");
 

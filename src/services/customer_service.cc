@@ -2,6 +2,7 @@
 
 #include "services/activity_json.h"
 #include "services/analysis_service.h"
+#include "services/case_service.h"
 #include "services/customer_json.h"
 #include "services/json_util.h"
 #include "store/activity_repository.h"
@@ -231,7 +232,7 @@ Result<json::object> Customer360(const Env& env, const Actor& actor, std::int64_
     out["interactions"] = std::move(ji);
     out["purchases"] = std::move(jp);
     ASSIGN_OR_RETURN(out["scores"], CustomerScoresJson(tx, id));
-    out["cases"] = json::array();
+    ASSIGN_OR_RETURN(out["cases"], OpenCasesJson(tx, id));
     out["orders"] = json::array();
     return Ok();
   }));

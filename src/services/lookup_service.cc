@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "store/case_repository.h"
 
 namespace chaincrm::services {
 
@@ -64,6 +65,15 @@ Result<json::object> Lookup(const Env& env, const Actor& actor, std::string_view
   json::object out;
   RETURN_IF_ERROR(env.db.Read([&](Tx& tx) -> Status {
     const Params lim{static_cast<std::int64_t>(limit)};
+    // A case number ("CS-000123") pops the case's customer.
+    if (q.size() > 3 && (q[0] == 'C' || q[0] == 'c') && (q[1] == 'S' || q[1] == 's') &&
+        q[2] == '-') {
+      ASSIGN_OR_RETURN(auto found, store::FindCaseByNumber(tx, q));
+      if (found) {
+        seen.insert(found->customer_id);
+        hits.push_back({found->customer_id, "case_number", found->number});
+      }
+    }
     const std::string email = NormalizeEmail(q);
     if (!email.empty()) {
       RETURN_IF_ERROR(

@@ -3,6 +3,7 @@
 
 #include "api/router.h"
 #include "services/analysis_service.h"
+#include "services/sla_scheduler.h"
 
 namespace chaincrm::api {
 
@@ -13,12 +14,13 @@ void AddOpsRoutes(Router& r, Metrics& metrics);  // healthz, metrics, openapi, l
 /// Value analysis runs and summary; runs execute on `runner`.
 void AddAnalysisRoutes(Router& r, services::AnalysisRunner& runner);
 void AddSalesRoutes(Router& r);        // products, configurations, quotes, orders, shipments,
-                                       // invoices, receivables, ERP batches
+                                       // ERP batches
 void AddPipelineRoutes(Router& r);     // opportunities and tasks
 void AddReceivablesRoutes(Router& r);  // invoices, payments, credit notes, ageing, credit
 void AddServiceRoutes(Router& r);      // cases, calls, returns, surveys, service metrics
-void AddSlaRoutes(Router& r);          // calendars, SLA policies, forecast and staffing
-void AddImportRoutes(Router& r);       // mapped imports and streamed exports
-void AddPrivacyRoutes(Router& r);      // consents, data-subject export, erasure, duplicates, merge
+/// Calendars, SLA policies, the SLA sweep (on `scheduler`), forecast and staffing.
+void AddSlaRoutes(Router& r, services::SlaScheduler& scheduler);
+void AddImportRoutes(Router& r);   // mapped imports and streamed exports
+void AddPrivacyRoutes(Router& r);  // consents, data-subject export, erasure, duplicates, merge
 
 }  // namespace chaincrm::api

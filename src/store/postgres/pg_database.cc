@@ -37,6 +37,9 @@ class PgDialect final : public Dialect {
     return s;
   }
   Status ExecScript(Tx& tx, std::string_view script) const override {
+    // An empty script (a migration with no PostgreSQL-only part) is an empty query to
+    // libpq, which reports PGRES_EMPTY_QUERY: nothing to run.
+    if (script.find_first_not_of(" \t\r\n") == std::string_view::npos) return Ok();
     return static_cast<Connection&>(tx).Raw(TranslateDdl(script));
   }
 };
