@@ -3,6 +3,7 @@
 
 #include "api/router.h"
 #include "services/analysis_service.h"
+#include "services/import_jobs.h"
 
 namespace chaincrm::api {
 
@@ -17,7 +18,7 @@ void AddSalesRoutes(Router& r);     // products, configurations, quotes, orders,
 void AddPipelineRoutes(Router& r);  // opportunities and tasks
 void AddServiceRoutes(Router& r);   // cases, calls, returns, surveys, service metrics
 void AddSlaRoutes(Router& r);       // calendars, SLA policies, forecast and staffing
-void AddImportRoutes(Router& r);    // mapped imports and streamed exports
-void AddPrivacyRoutes(Router& r);   // consents, data-subject export, erasure, duplicates, merge
+void AddImportRoutes(Router& r, services::ImportRunner& runner);  // imports, streamed exports
+void AddPrivacyRoutes(Router& r);  // consents, data-subject export, erasure, duplicates, merge
 
 }  // namespace chaincrm::api
