@@ -131,7 +131,8 @@ Result<ListQuery> Scoped(const Actor& actor, ListQuery q) {
 Result<ExportFormat> ParseExportFormat(std::string_view s) {
   if (s == "csv" || s.empty()) return ExportFormat::kCsv;
   if (s == "json") return ExportFormat::kJson;
-  return Fail(Error::InvalidArgument("bad format", {{"format", "must be csv or json"}}));
+  // No field errors: a bad query parameter is a 400, like the list's own parameters.
+  return Fail(Error::InvalidArgument("format must be csv or json"));
 }
 
 Status CheckCustomerExport(const Env& env, const Actor& actor, const ListQuery& q) {

@@ -300,7 +300,9 @@ void ImportRunner::Execute(const Actor& actor, std::int64_t id) {
     spec = SpecOfJob(job);
     return store::SetImportStatus(tx, id, "running", env_.clock.Now());
   });
-  Result<ImportResult> result = Fail(loaded ? spec.error() : loaded.error());
+  Result<ImportResult> result = Fail(!loaded ? loaded.error()
+                                     : !spec ? spec.error()
+                                             : Error::Internal("the import did not run"));
   if (loaded && spec) {
     auto source = ChunkImportSource(env_, id);
     result = RunImport(env_, actor, id, *spec, *source,
