@@ -266,7 +266,7 @@ Result<json::object> ListDuplicates(const Env& env, const Actor& actor,
     p.push_back(static_cast<std::int64_t>(q.limit + 1));
     ASSIGN_OR_RETURN(auto rows, tx.Query(sql, p));
     const bool more = rows.size() > static_cast<std::size_t>(q.limit);
-    if (more) rows.resize(static_cast<std::size_t>(q.limit));
+    if (more) rows.erase(rows.begin() + q.limit, rows.end());
     std::vector<std::int64_t> ids;
     for (const auto& r : rows) {
       ids.push_back(r.Int(1));
@@ -280,10 +280,16 @@ Result<json::object> ListDuplicates(const Env& env, const Actor& actor,
       for (const auto& e : c.emails) emails.push_back(json::string(e.address));
       json::array phones;
       for (const auto& ph : c.phones) phones.push_back(json::string(ph.number));
-      brief[c.id] = json::object{
-          {"id", c.id},         {"kind", c.kind},          {"name", c.name},
-          {"status", c.status}, {"city", OptJson(c.city)}, {"tax_id", OptJson(c.tax_id)},
-          {"emails", emails},   {"phones", phones}};
+      brief[c.id] =
+          json::object{{"id", c.id},
+                       {"kind", c.kind},
+                       {"name", c.name},
+                       {"status", c.status},
+                       {"city", c.addresses.empty() ? json::value(nullptr)
+                                                    : json::value(c.addresses.front().city)},
+                       {"tax_id", OptJson(c.tax_id)},
+                       {"emails", emails},
+                       {"phones", phones}};
     }
     json::array data;
     for (const auto& r : rows) {
@@ -348,7 +354,7 @@ Result<json::array> LikelyDuplicates(const Env& env, const Actor& /*actor*/,
     DuplicateFeatures me;
     me.kind = c.kind;
     me.name = FoldForSearch(c.name);
-    me.city = FoldForSearch(c.city.value_or(!c.addresses.empty() ? c.addresses[0].city : ""));
+    me.city = FoldForSearch(c.addresses.empty() ? std::string() : c.addresses[0].city);
     if (!c.addresses.empty())
       me.street = FoldForSearch(c.addresses[0].line1 + " " + c.addresses[0].postal_code);
     std::set<std::int64_t> ids;

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/text.h"
 #include "services/customer_json.h"
 #include "services/customer_service.h"
 #include "services/json_util.h"

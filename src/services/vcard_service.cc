@@ -51,6 +51,43 @@ std::string BirthDate(std::string_view v) {
   return "";
 }
 
+// A vCard country (free text) as the ISO 3166 code the customer record keeps: a two-letter
+// code as is, a few common names by table; "" when unknown.
+std::string CountryCode(const std::string& country) {
+  static constexpr std::pair<const char*, const char*> kNames[] = {
+      {"usa", "US"},         {"united states", "US"}, {"united states of america", "US"},
+      {"u.s.a.", "US"},      {"america", "US"},       {"germany", "DE"},
+      {"deutschland", "DE"}, {"france", "FR"},        {"united kingdom", "GB"},
+      {"uk", "GB"},          {"great britain", "GB"}, {"england", "GB"},
+      {"china", "CN"},       {"中国", "CN"},          {"canada", "CA"},
+      {"italy", "IT"},       {"italia", "IT"},        {"spain", "ES"},
+      {"españa", "ES"},      {"espana", "ES"},        {"netherlands", "NL"},
+      {"nederland", "NL"},   {"austria", "AT"},       {"österreich", "AT"},
+      {"osterreich", "AT"},  {"switzerland", "CH"},   {"schweiz", "CH"},
+      {"suisse", "CH"},      {"japan", "JP"},         {"日本", "JP"},
+      {"korea", "KR"},       {"south korea", "KR"},   {"australia", "AU"},
+      {"brazil", "BR"},      {"brasil", "BR"},        {"india", "IN"},
+      {"russia", "RU"},      {"россия", "RU"},        {"ukraine", "UA"},
+      {"україна", "UA"},     {"poland", "PL"},        {"polska", "PL"},
+      {"greece", "GR"},      {"ελλάδα", "GR"},        {"israel", "IL"},
+      {"ישראל", "IL"},       {"belgium", "BE"},       {"sweden", "SE"},
+      {"norway", "NO"},      {"denmark", "DK"},       {"finland", "FI"},
+      {"ireland", "IE"},     {"portugal", "PT"},      {"mexico", "MX"},
+      {"méxico", "MX"},      {"hong kong", "HK"},     {"taiwan", "TW"},
+      {"singapore", "SG"},   {"new zealand", "NZ"}};
+  const std::string t(Trim(country));
+  if (t.size() == 2 && std::isalpha(static_cast<unsigned char>(t[0])) &&
+      std::isalpha(static_cast<unsigned char>(t[1]))) {
+    std::string up = t;
+    for (auto& ch : up) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return up;
+  }
+  const std::string folded = FoldForSearch(t);
+  for (const auto& [name, code] : kNames)
+    if (folded == FoldForSearch(name)) return code;
+  return "";
+}
+
 // The values of a card that the customer record can hold, with warnings for the others.
 struct Mapped {
   std::vector<domain::Email> emails;
@@ -84,8 +121,15 @@ Mapped MapContactData(const vc::Card& card, std::vector<std::string>& warnings) 
   for (const auto& a : card.addresses) {
     std::string line2 = a.extended;
     if (!a.po_box.empty()) line2 += (line2.empty() ? "" : ", ") + a.po_box;
+    std::string region = a.region, country = CountryCode(a.country);
+    if (country.empty() && !a.country.empty()) {
+      // Unknown country names are kept, in the region, rather than lost.
+      region += (region.empty() ? "" : ", ") + a.country;
+      warnings.push_back("country '" + a.country.substr(0, 40) +
+                         "' is not an ISO 3166 code or a known name; kept in the region");
+    }
     m.addresses.push_back(
-        {Join(a.types, ","), a.street, line2, a.locality, a.region, a.postal_code, a.country});
+        {Join(a.types, ","), a.street, line2, a.locality, region, a.postal_code, country});
   }
   return m;
 }
@@ -184,10 +228,6 @@ Status UpsertCustomer(Tx& tx, Ctx& ctx, const vc::Card& card, const std::string&
       out.warnings.push_back("BDAY '" + card.bday.substr(0, 30) + "' has no year; skipped");
   }
   if (!card.note.empty()) c.notes = card.note;
-  if (!m.addresses.empty() && !c.addresses.empty()) {
-    if (!c.addresses.front().city.empty() && !c.city) c.city = c.addresses.front().city;
-    if (!c.addresses.front().country.empty() && !c.country) c.country = c.addresses.front().country;
-  }
   auto errs = domain::ValidateCustomer(c);
   if (!errs.empty()) return Fail(Error::InvalidArgument("the card is not a valid customer", errs));
   c.updated_at = now;
