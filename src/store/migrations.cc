@@ -376,7 +376,9 @@ Result<int> Migrate(Database& db, const std::function<void(const Migration&)>& p
                        tx.Query("SELECT COUNT(*) FROM schema_migrations WHERE version = ?",
                                 {static_cast<std::int64_t>(m.version)}));
       if (rows.front().Int(0) > 0) return Ok();
-      RETURN_IF_ERROR(db.dialect().ExecScript(tx, m.common));
+      // A part not filled yet has a blank script, which PostgreSQL rejects.
+      if (m.common.find_first_not_of(" \n") != std::string_view::npos)
+        RETURN_IF_ERROR(db.dialect().ExecScript(tx, m.common));
       const std::string_view specific = db.backend() == Backend::kSqlite ? m.sqlite : m.postgres;
       if (!specific.empty()) RETURN_IF_ERROR(db.dialect().ExecScript(tx, specific));
       RETURN_IF_ERROR(
