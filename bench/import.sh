@@ -68,7 +68,7 @@ measure() {
 
 row() {  # label seconds rss
   local rate
-  rate=$(awk -v n="$ROWS" -v s="$2" 'BEGIN {printf "%.0f", s > 0 ? n / s : 0}')
+  rate=$(awk -v n="$ROWS" -v s="$2" 'BEGIN {printf "%.0f", (s > 0 ? n / s : 0)}')
   printf '| %s | %s | %s | %s | %s |\n' "$BACKEND" "$1" "$2" "$rate" "$3" | tee -a "$RESULTS"
 }
 
