@@ -188,4 +188,45 @@ Status ExportCustomers(const Env& env, const Actor& actor, ListQuery q, ExportFo
   return Ok();
 }
 
+Status ExportPages(json::object first, const PageFn& page, ExportFormat format,
+                   const ExportSink& sink) {
+  std::vector<std::string> columns;
+  std::string out = format == ExportFormat::kCsv ? "" : "[";
+  bool any = false;
+  json::object current = std::move(first);
+  for (;;) {
+    const auto* data = current.if_contains("data");
+    if (data && data->is_array()) {
+      for (const auto& v : data->as_array()) {
+        if (!v.is_object()) continue;
+        const auto& row = v.as_object();
+        if (format == ExportFormat::kJson) {
+          out += (any ? ",\n" : "") + json::serialize(row);
+        } else {
+          if (columns.empty()) {
+            for (const auto& [k, _] : row) columns.emplace_back(k);
+            out += CsvLine(columns);
+          }
+          std::vector<std::string> cells;
+          for (const auto& k : columns) {
+            const auto* cell = row.if_contains(k);
+            cells.push_back(!cell || cell->is_null() ? ""
+                            : cell->is_string()      ? std::string(cell->as_string())
+                                                     : json::serialize(*cell));
+          }
+          out += CsvLine(cells);
+        }
+        any = true;
+      }
+    }
+    const auto* next = current.if_contains("next_cursor");
+    const bool more = next && next->is_string();
+    if (!more && format == ExportFormat::kJson) out += "]\n";
+    if (!out.empty() && !sink(out)) return Ok();
+    out.clear();
+    if (!more) return Ok();
+    ASSIGN_OR_RETURN(current, page(std::string(next->as_string())));
+  }
+}
+
 }  // namespace chaincrm::services

@@ -4,6 +4,7 @@
 // memory stays bounded however many rows match. CSV headers use the import field names
 // (import_customers.cc), so an export re-imports with an identity mapping.
 
+#include <boost/json.hpp>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -30,5 +31,15 @@ Status CheckCustomerExport(const Env& env, const Actor& actor, const ListQuery& 
 /// header, one row per customer) or as a JSON array of the list's row objects.
 Status ExportCustomers(const Env& env, const Actor& actor, ListQuery q, ExportFormat format,
                        const ExportSink& sink);
+
+/// One page of a keyset-paginated list: {data: [...], next_cursor}.
+using PageFn = std::function<Result<boost::json::object>(const std::string& cursor)>;
+
+/// Streams every row of a paged list (interactions, purchases): `first` is the page for
+/// the empty cursor, fetched by the caller so that its errors come before any byte.
+/// CSV columns are the first row's keys (objects and arrays as JSON text); JSON is an
+/// array of the rows. An error while paging stops the stream and is returned.
+Status ExportPages(boost::json::object first, const PageFn& page, ExportFormat format,
+                   const ExportSink& sink);
 
 }  // namespace chaincrm::services

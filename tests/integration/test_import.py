@@ -255,6 +255,22 @@ class ExportTest(ApiTestCase):
                          (0, 0, 2, 0), done)
         self.assertIn("id", done["unknown_columns"])
 
+    def test_interactions_and_purchases_export(self):
+        c = self.create_customer({"kind": "person", "name": unique("Ix ")})
+        for subject in ("first", "second"):
+            self.assertStatus(post("/api/v1/interactions", {
+                "customer_id": c["id"], "type": "call", "direction": "inbound",
+                "channel": "phone", "occurred_at": "2024-03-05T09:30:00Z",
+                "subject": subject}, role="admin"), 201)
+        params = query({"filter[customer_id]": c["id"], "format": "csv"})
+        r = self.assertStatus(get("/api/v1/interactions/export?" + params, role="admin"), 200)
+        rows = list(csv.DictReader(io.StringIO(r.body.decode("utf-8"))))
+        self.assertEqual(sorted(x["subject"] for x in rows), ["first", "second"])
+        self.assertTrue(all(x["customer_id"] == str(c["id"]) for x in rows))
+        j = self.assertStatus(get("/api/v1/purchases/export?" + query(
+            {"filter[customer_id]": c["id"], "format": "json"}), role="admin"), 200)
+        self.assertEqual(j.json, [])
+
     def test_cli_export(self):
         tag = unique("cxp").lower()
         self.create_customer({"kind": "person", "name": f"Cx {tag}", "sector": "retail"})

@@ -4,6 +4,7 @@
 #include "api/handlers/handler_util.h"
 #include "api/handlers/routes.h"
 #include "core/log.h"
+#include "services/activity_service.h"
 #include "services/export_service.h"
 #include "services/import_jobs.h"
 
@@ -70,12 +71,55 @@ Result<HttpResponse> ExportCustomers(RequestContext& ctx) {
   return r;
 }
 
+// Interactions and purchases: their list's filter[customer_id], every page.
+using ActivityPageFn = Result<json::object> (*)(const services::Env&, const services::Actor&,
+                                                const services::ActivityListQuery&);
+
+Result<HttpResponse> ExportActivity(RequestContext& ctx, ActivityPageFn list, const char* name) {
+  ASSIGN_OR_RETURN(auto format, services::ParseExportFormat(ctx.req.Query("format")));
+  services::ActivityListQuery q;
+  ASSIGN_OR_RETURN(q.customer_id, CustomerIdFilter(ctx));
+  q.limit = 500;
+  ASSIGN_OR_RETURN(auto first, list(ctx.env, ctx.actor, q));
+  HttpResponse r;
+  const bool csv = format == services::ExportFormat::kCsv;
+  r.content_type = csv ? "text/csv; charset=utf-8" : "application/json";
+  r.SetHeader("Content-Disposition",
+              std::string("attachment; filename=\"") + name + "." + (csv ? "csv" : "json") + "\"");
+  r.stream = [env = ctx.env, actor = ctx.actor, q, format, list,
+              first = std::move(first)](const BodyWriter& write) mutable {
+    auto s = services::ExportPages(
+        std::move(first),
+        [&](const std::string& cursor) {
+          auto next = q;
+          next.cursor = cursor;
+          return list(env, actor, next);
+        },
+        format, write);
+    if (!s) {
+      log::Error("request_id=" + actor.request_id + " event=export_failed detail=\"" +
+                 s.error().message() + "\"");
+    }
+    return static_cast<bool>(s);
+  };
+  return r;
+}
+
 }  // namespace
 
 void AddImportRoutes(Router& r, services::ImportRunner& runner) {
   const auto perm = [](Action a) { return std::optional(std::make_pair(Resource::kImports, a)); };
   r.Add({"GET", "/api/v1/customers/export", true,
          std::optional(std::make_pair(Resource::kCustomers, Action::kRead)), ExportCustomers});
+  r.Add({"GET", "/api/v1/interactions/export", true,
+         std::optional(std::make_pair(Resource::kInteractions, Action::kRead)),
+         [](RequestContext& c) {
+           return ExportActivity(c, services::ListInteractionsPage, "interactions");
+         }});
+  r.Add({"GET", "/api/v1/purchases/export", true,
+         std::optional(std::make_pair(Resource::kPurchases, Action::kRead)), [](RequestContext& c) {
+           return ExportActivity(c, services::ListPurchasesPage, "purchases");
+         }});
   r.Add({"POST", "/api/v1/imports", true, perm(Action::kCreate), Create});
   r.Add({"POST", "/api/v1/imports/{id}/chunks", true, perm(Action::kCreate), Chunk});
   r.Add({"POST", "/api/v1/imports/{id}/run", true, perm(Action::kCreate),

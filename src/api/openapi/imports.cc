@@ -380,6 +380,144 @@ std::string_view Imports() {
           }
         }
       }
+    },
+    "/api/v1/interactions/export": {
+      "get": {
+        "operationId": "exportInteractions",
+        "summary": "Export the interactions list (streamed)",
+        "tags": [
+          "Imports"
+        ],
+        "description": "Every row of `GET /api/v1/interactions` with its filter[customer_id], all pages, streamed with chunked transfer encoding. CSV columns are the row object's keys (nested values as JSON text).",
+        "parameters": [
+          {
+            "name": "format",
+            "in": "query",
+            "required": false,
+            "description": "csv (default) or json",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "csv",
+                "json"
+              ],
+              "default": "csv"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/CustomerIdFilter"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The export",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Content-Disposition": {
+                "description": "attachment; filename",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "type": "object"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        }
+      }
+    },
+    "/api/v1/purchases/export": {
+      "get": {
+        "operationId": "exportPurchases",
+        "summary": "Export the purchases list (streamed)",
+        "tags": [
+          "Imports"
+        ],
+        "description": "Every row of `GET /api/v1/purchases` with its filter[customer_id], all pages, streamed with chunked transfer encoding. CSV columns are the row object's keys (nested values as JSON text).",
+        "parameters": [
+          {
+            "name": "format",
+            "in": "query",
+            "required": false,
+            "description": "csv (default) or json",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "csv",
+                "json"
+              ],
+              "default": "csv"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/CustomerIdFilter"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The export",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Content-Disposition": {
+                "description": "attachment; filename",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "type": "object"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        }
+      }
     }
   },
   "components": {
