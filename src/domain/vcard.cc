@@ -293,7 +293,7 @@ std::vector<std::string> Types(const Property& p) {
       // "voice,home" may arrive as one quoted value in some writers.
       for (auto& piece : SplitEscaped(v, ',')) {
         std::string t = Lower(Trim(piece));
-        if (!t.empty() && t != "internet" && t != "pref" && t != "x400" &&
+        if (!t.empty() && t != "internet" && t != "x400" &&
             std::find(out.begin(), out.end(), t) == out.end())
           out.push_back(std::move(t));
       }
