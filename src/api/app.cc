@@ -10,6 +10,9 @@ Status RunApp(const services::Env& env, const AppOptions& options,
               const std::function<void(std::uint16_t)>& on_listening) {
   Metrics metrics;
   Router router(env, metrics, options.web_root);
+  // Before the customer routes: /customers/export must win over /customers/{id}.
+  services::ImportRunner import_runner(env);
+  AddImportRoutes(router, import_runner);
   AddAccountRoutes(router);
   AddCustomerRoutes(router);
   AddActivityRoutes(router);
@@ -18,7 +21,6 @@ Status RunApp(const services::Env& env, const AppOptions& options,
   AddPipelineRoutes(router);
   AddReceivablesRoutes(router);
   AddServiceRoutes(router);
-  AddImportRoutes(router);
   AddPrivacyRoutes(router);
   // Declared after the router and before serving: destroyed (cancelled and joined) once
   // the server has stopped.

@@ -1,8 +1,10 @@
 #pragma once
 // The project's own small HTTP request/response types: handlers never see Beast.
 
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -24,11 +26,21 @@ struct HttpRequest {
   std::string Query(const std::string& name) const;
 };
 
+/// Writes one piece of a streamed body; returns false once the client has gone away.
+using BodyWriter = std::function<bool(std::string_view)>;
+/// Produces a streamed body by calling the writer as often as it likes. Runs after the
+/// status and headers were sent, so it can no longer fail the request: on an error it
+/// returns false and the transport ends the connection without the final chunk.
+using BodyProducer = std::function<bool(const BodyWriter&)>;
+
 struct HttpResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  /// When set, `body` is ignored and the transport sends this producer's output with
+  /// chunked transfer encoding (exports of any size with bounded memory).
+  BodyProducer stream;
 
   void SetHeader(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

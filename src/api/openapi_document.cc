@@ -436,6 +436,26 @@ constexpr std::string_view kDocument = R"openapi({
         "parameters": [
           {
             "$ref": "#/components/parameters/IdempotencyKey"
+          },
+          {
+            "name": "X-Allow-Duplicate",
+            "in": "header",
+            "required": false,
+            "description": "true creates the customer even when it looks like an existing one; otherwise a likely duplicate is a 409 whose problem lists `candidates` (id, name, kind, score, reasons).",
+            "schema": {
+              "type": "string",
+              "enum": ["true", "false"]
+            }
+          },
+          {
+            "name": "allow_duplicate",
+            "in": "query",
+            "required": false,
+            "description": "Same as the X-Allow-Duplicate header.",
+            "schema": {
+              "type": "string",
+              "enum": ["true", "false"]
+            }
           }
         ],
         "requestBody": {

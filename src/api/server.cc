@@ -153,7 +153,36 @@ class Session : public std::enable_shared_from_this<Session> {
     Write(std::move(res), 11, false);
   }
 
+  // A streamed body: the header, then each piece as one chunk, written synchronously
+  // on this session's strand (handlers already block it while they run).
+  void WriteStreamed(HttpResponse res, unsigned version, bool head) {
+    http::response<http::empty_body> msg(static_cast<http::status>(res.status), version);
+    msg.set(http::field::server, "ChainCRM");
+    msg.set(http::field::content_type, res.content_type);
+    for (auto& [k, v] : res.headers) msg.insert(k, v);
+    msg.keep_alive(keep_alive_);
+    msg.chunked(true);
+    beast::error_code ec;
+    http::response_serializer<http::empty_body> sr(msg);
+    http::write_header(stream_.socket(), sr, ec);
+    bool complete = !ec;
+    if (complete && !head) {
+      const bool produced = res.stream([&](std::string_view piece) {
+        if (ec) return false;
+        if (!piece.empty())
+          asio::write(stream_.socket(), http::make_chunk(asio::buffer(piece.data(), piece.size())),
+                      ec);
+        return !ec;
+      });
+      if (!ec && produced) asio::write(stream_.socket(), http::make_chunk_last(), ec);
+      complete = !ec && produced;
+    }
+    if (!complete || !keep_alive_) return Close();
+    Read();
+  }
+
   void Write(HttpResponse res, unsigned version, bool head) {
+    if (res.stream) return WriteStreamed(std::move(res), version, head);
     auto msg = std::make_shared<http::response<http::string_body>>(
         static_cast<http::status>(res.status), version);
     msg->set(http::field::server, "ChainCRM");

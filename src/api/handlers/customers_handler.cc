@@ -2,7 +2,10 @@
 
 #include "api/handlers/handler_util.h"
 #include "api/handlers/routes.h"
+#include "api/problem.h"
 #include "services/customer_service.h"
+#include "services/duplicate_service.h"
+#include "services/merge_service.h"
 
 namespace chaincrm::api {
 
@@ -39,6 +42,24 @@ Result<HttpResponse> Create(RequestContext& ctx) {
     }
     idem = services::IdempotencyKey{key, "POST /api/v1/customers " + json::serialize(body)};
   }
+  // A likely duplicate is refused with its candidates unless the caller insists. Only
+  // this HTTP route checks: bulk imports upsert by their natural key instead.
+  const bool allow =
+      ctx.req.Header("x-allow-duplicate") == "true" || ctx.req.Query("allow_duplicate") == "true";
+  if (!allow && domain::Allowed(ctx.actor.role, Resource::kCustomers, Action::kCreate) !=
+                    domain::Scope::kNone) {
+    ASSIGN_OR_RETURN(auto candidates, services::LikelyDuplicates(ctx.env, ctx.actor, body));
+    if (!candidates.empty()) {
+      HttpResponse r = Problem(409, "Likely duplicate",
+                               "the customer looks like an existing one; send the header "
+                               "X-Allow-Duplicate: true to create it anyway",
+                               ctx.req.request_id);
+      json::value v = json::parse(r.body);
+      v.as_object()["candidates"] = std::move(candidates);
+      r.body = json::serialize(v);
+      return r;
+    }
+  }
   ASSIGN_OR_RETURN(auto view, services::CreateCustomer(ctx.env, ctx.actor, body, idem));
   return CustomerResponse(201, view);
 }
@@ -46,6 +67,14 @@ Result<HttpResponse> Create(RequestContext& ctx) {
 Result<HttpResponse> Get(RequestContext& ctx) {
   ASSIGN_OR_RETURN(auto id, ctx.Id());
   ASSIGN_OR_RETURN(auto view, services::GetCustomer(ctx.env, ctx.actor, id));
+  if (view.json.contains("status") && view.json.at("status") == "merged") {
+    // A merged customer tells where its records went.
+    ASSIGN_OR_RETURN(auto into, services::MergedInto(ctx.env, id));
+    if (into) {
+      view.json["merged_into"] = into->first;
+      view.json["merge_id"] = into->second;
+    }
+  }
   return CustomerResponse(200, view);
 }
 

@@ -3,6 +3,7 @@
 
 #include "api/router.h"
 #include "services/analysis_service.h"
+#include "services/import_jobs.h"
 #include "services/sla_scheduler.h"
 
 namespace chaincrm::api {
@@ -20,7 +21,7 @@ void AddReceivablesRoutes(Router& r);  // invoices, payments, credit notes, agei
 void AddServiceRoutes(Router& r);      // cases, calls, returns, surveys, service metrics
 /// Calendars, SLA policies, the SLA sweep (on `scheduler`), forecast and staffing.
 void AddSlaRoutes(Router& r, services::SlaScheduler& scheduler);
-void AddImportRoutes(Router& r);   // mapped imports and streamed exports
+void AddImportRoutes(Router& r, services::ImportRunner& runner);  // imports, streamed exports
 void AddPrivacyRoutes(Router& r);  // consents, data-subject export, erasure, duplicates, merge
 
 }  // namespace chaincrm::api

@@ -1,0 +1,282 @@
+"""CSV imports with a mapping (API jobs and CLI), dry-run reports, natural-key upserts,
+all-or-nothing, progress, and streamed exports that round-trip through the import."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import tempfile
+import time
+
+from support import STATE, ApiTestCase, get, post, query, request, unique
+
+MAPPING = {
+    "columns": {
+        "E-mail": "email",
+        "Full name": {"field": "name", "transform": ["trim"]},
+        "Born": {"field": "birth_date", "transform": "date:%d/%m/%Y"},
+        "Tier": {"field": "tags", "transform": "lower"},
+        "Phone": {"field": "phone", "transform": "phone"},
+    },
+    "constants": {"kind": "person", "roles": "end_customer"},
+}
+
+
+def sample_csv(tag: str) -> str:
+    """7 physical lines, 5 records: a bad date (line 3), no key (line 4), a quoted name
+    with a newline (lines 5-6), a duplicate of line 2 with a new phone (line 7); an
+    unknown column 'Extra'."""
+    return ("\ufeff\"E-mail\",Full name,Born,Tier,Extra,Phone\r\n"
+            f"ada.{tag}@example.com,  Ada {tag}  ,10/12/1815,GOLD,x,\r\n"
+            f"bob.{tag}@example.com,\"Bob \"\"B\"\" {tag}\",31/02/1990,silver,y,\r\n"
+            f",Nobody {tag},01/01/1990,gold,z,\r\n"
+            f"carol.{tag}@example.com,\"Carol\n{tag}\",05/06/1970,bronze,w,\r\n"
+            f"ada.{tag}@example.com,Ada {tag},10/12/1815,gold,x,+44 20 7946 0000\r\n")
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([STATE.binary, *args], capture_output=True, text=True, timeout=300)
+
+
+def wait_for_job(job_id, timeout: float = 120) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        r = get(f"/api/v1/imports/{job_id}", role="admin")
+        if r.status == 200 and r.json["status"] in ("succeeded", "failed"):
+            return r.json
+        time.sleep(0.1)
+    raise AssertionError(f"import job {job_id} did not finish within {timeout:.0f} s")
+
+
+class ImportApiTest(ApiTestCase):
+    def run_job(self, text: str, chunk: int = 64, mapping=None, **options) -> dict:
+        body = {"target": "customers", "mapping": mapping or MAPPING, "key": "email", **options}
+        job = self.assertStatus(post("/api/v1/imports", body, role="admin"), 201).json
+        self.assertEqual(job["status"], "uploading")
+        # Small chunks split records, quoted newlines and the BOM across requests.
+        for seq, start in enumerate(range(0, len(text), chunk)):
+            self.assertStatus(post(f"/api/v1/imports/{job['id']}/chunks",
+                                   {"seq": seq, "data": text[start:start + chunk]},
+                                   role="admin"), 200)
+        started = self.assertStatus(post(f"/api/v1/imports/{job['id']}/run", role="admin"), 202)
+        self.assertIn(started.json["status"], ("queued", "running", "succeeded"))
+        return wait_for_job(job["id"])
+
+    def report(self, job_id) -> list[dict]:
+        out, cursor = [], None
+        while True:
+            params = {"limit": 2}
+            if cursor:
+                params["cursor"] = cursor
+            r = self.assertStatus(get(f"/api/v1/imports/{job_id}/report?" + query(params),
+                                      role="admin"), 200)
+            out += r.json["data"]
+            cursor = r.json["next_cursor"]
+            if not cursor:
+                return out
+
+    def customers_named(self, tag: str) -> list[dict]:
+        return self.list_all({"q": tag})
+
+    def test_dry_run_reports_each_problem_then_the_real_run_imports_the_good_lines(self):
+        tag = unique("imp").lower()
+        text = sample_csv(tag)
+        dry = self.run_job(text, dry_run=True)
+        self.assertEqual(dry["status"], "succeeded", dry)
+        self.assertFalse(dry["committed"])
+        self.assertEqual((dry["lines_read"], dry["created"], dry["updated"], dry["rejected"]),
+                         (5, 2, 1, 2), dry)
+        self.assertEqual(dry["unknown_columns"], ["Extra"])
+        problems = self.report(dry["id"])
+        by_line = {(p["line"], p["outcome"]): p for p in problems}
+        self.assertEqual(by_line[(1, "warning")]["field"], "Extra")
+        self.assertEqual(by_line[(3, "rejected")]["field"], "birth_date")
+        self.assertIn("31/02/1990", by_line[(3, "rejected")]["message"])
+        self.assertIn("Born", by_line[(3, "rejected")]["message"])
+        self.assertEqual(by_line[(4, "rejected")]["field"], "email")
+        self.assertEqual(len([p for p in problems if p["outcome"] == "rejected"]), 2)
+        self.assertEqual(self.customers_named(tag), [], "a dry run writes nothing")
+
+        real = self.run_job(text)
+        self.assertTrue(real["committed"])
+        self.assertEqual((real["created"], real["updated"], real["rejected"]), (2, 1, 2), real)
+        got = {c["emails"][0]["address"]: c for c in self.customers_named(tag)}
+        self.assertEqual(set(got), {f"ada.{tag}@example.com", f"carol.{tag}@example.com"})
+        ada = got[f"ada.{tag}@example.com"]
+        self.assertEqual(ada["name"], f"Ada {tag}")
+        self.assertEqual(ada["birth_date"], "1815-12-10")
+        self.assertEqual(ada["tags"], ["gold"])
+        self.assertEqual(ada["phones"][0]["number"], "+442079460000")
+        self.assertEqual(got[f"carol.{tag}@example.com"]["name"], f"Carol\n{tag}")
+        history = self.assertStatus(get(f"/api/v1/customers/{ada['id']}/history", role="admin"),
+                                    200).json["data"]
+        self.assertEqual(sorted(h["op"] for h in history), ["create", "update"])
+
+        again = self.run_job(text)
+        self.assertEqual((again["created"], again["updated"], again["skipped"]), (0, 0, 3), again)
+        self.assertEqual(len(self.customers_named(tag)), 2, "a re-run updates, not duplicates")
+
+    def test_all_or_nothing_writes_nothing_when_a_line_is_bad(self):
+        tag = unique("aon").lower()
+        before = self.write_marks()
+        job = self.run_job(sample_csv(tag), all_or_nothing=True)
+        self.assertEqual(job["status"], "succeeded")
+        self.assertFalse(job["committed"])
+        self.assertEqual(job["rejected"], 2)
+        self.assertNothingWritten(before, "by an all-or-nothing import with rejected lines")
+        good = "\n".join(sample_csv(tag).splitlines()[0:2]) + "\n"
+        ok = self.run_job(good, all_or_nothing=True)
+        self.assertTrue(ok["committed"])
+        self.assertEqual(ok["created"], 1)
+
+    def test_progress_endpoint_and_validation(self):
+        tag = unique("prg").lower()
+        rows = ["E-mail,Full name"] + [f"p{i}.{tag}@example.com,P{i} {tag}" for i in range(300)]
+        job = self.run_job("\n".join(rows) + "\n", chunk=4096,
+                           mapping={"columns": {"E-mail": "email", "Full name": "name"}})
+        for key in ("lines_read", "created", "updated", "skipped", "rejected", "bytes_read",
+                    "bytes_total", "status", "started_at", "finished_at"):
+            self.assertIn(key, job)
+        self.assertEqual((job["lines_read"], job["created"]), (300, 300))
+        self.assertEqual(job["bytes_read"], job["bytes_total"])
+        self.assertProblem(post("/api/v1/imports", {"target": "planets", "mapping": MAPPING},
+                                role="admin"), 422, field="target")
+        self.assertProblem(post("/api/v1/imports", {"target": "customers", "mapping": {
+            "columns": {"A": {"field": "name", "transform": "shout"}}}}, role="admin"), 422)
+        self.assertProblem(post("/api/v1/imports", {"target": "customers", "mapping": {
+            "columns": {"A": "favourite_colour", "E": "email"}}}, role="admin"), 422)
+        self.assertProblem(post("/api/v1/imports", {"target": "customers", "mapping": MAPPING},
+                                role="sales"), 403)
+        self.assertProblem(get(f"/api/v1/imports/{job['id']}", role="agent"), 403)
+        self.assertProblem(get("/api/v1/imports/99999999", role="admin"), 404)
+        # Once started, a job takes no more data.
+        self.assertProblem(post(f"/api/v1/imports/{job['id']}/chunks",
+                                {"seq": 99, "data": "x"}, role="admin"), 412)
+
+    def test_mapped_column_missing_from_the_file_fails_the_job(self):
+        job = self.run_job("E-mail,Full name\nx@example.com,X\n")
+        self.assertEqual(job["status"], "failed")
+        self.assertIn("Born", job["error"])
+
+
+class ImportCliTest(ApiTestCase):
+    def write(self, text: str, suffix: str = ".csv") -> str:
+        fd, path = tempfile.mkstemp(suffix=suffix, dir=STATE.workdir or None)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        self.addCleanup(os.remove, path)
+        return path
+
+    def test_cli_dry_run_prints_rejected_lines_and_exits_non_zero_when_nothing_imports(self):
+        tag = unique("cli").lower()
+        data, mapping = self.write(sample_csv(tag)), self.write(json.dumps(MAPPING), ".json")
+        proc = cli("import", "customers", "--db", STATE.db_url, data, "--mapping", mapping,
+                   "--dry-run")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("2 would be created", proc.stdout)
+        self.assertIn("line 3: rejected: birth_date", proc.stdout)
+        self.assertIn("line 4: rejected: email", proc.stdout)
+        self.assertIn("unknown column 'Extra'", proc.stdout)
+        self.assertEqual(self.list_all({"q": tag}), [])
+        proc = cli("import", "customers", "--db", STATE.db_url, data, "--mapping", mapping,
+                   "--all-or-nothing")
+        self.assertNotEqual(proc.returncode, 0)
+        self.assertIn("nothing was written", proc.stdout)
+        self.assertEqual(self.list_all({"q": tag}), [])
+        bad = self.write("E-mail,Full name,Born,Tier,Phone\n,No key,,,\n")
+        proc = cli("import", "customers", "--db", STATE.db_url, bad, "--mapping", mapping)
+        self.assertNotEqual(proc.returncode, 0, "nothing could be imported")
+        proc = cli("import", "customers", "--db", STATE.db_url, data, "--mapping", mapping)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(len(self.list_all({"q": tag})), 2)
+
+    def test_contacts_import_by_customer_external_id(self):
+        tag = unique("ctc").lower()
+        org = self.create_customer({"kind": "organization", "name": f"Org {tag}",
+                                    "external_ids": [{"system": "erp", "value": tag}]})
+        mapping = self.write(json.dumps({"columns": {
+            "ERP": "customer.external_id.erp", "Mail": "email", "Given": "given_name",
+            "Family": "family_name", "Role": "title"}}), ".json")
+        data = self.write(f"ERP;Mail;Given;Family;Role\n{tag};li.{tag}@example.com;Li;Wei;Buyer\n"
+                          f"nope-{tag};x.{tag}@example.com;X;Y;Z\n")
+        args = ["import", "contacts", "--db", STATE.db_url, data, "--mapping", mapping,
+                "--delimiter", ";"]
+        proc = cli(*args)
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        self.assertIn("1 created", proc.stdout)
+        self.assertIn("line 3: rejected: customer.external_id.erp", proc.stdout)
+        contacts = self.assertStatus(get(f"/api/v1/customers/{org['id']}/contacts", role="admin"),
+                                     200).json["data"]
+        self.assertEqual([(c["name"], c["title"]) for c in contacts], [("Li Wei", "Buyer")])
+        proc = cli(*args)
+        self.assertIn("0 created", proc.stdout)
+        self.assertEqual(len(self.assertStatus(get(f"/api/v1/customers/{org['id']}/contacts",
+                                                   role="admin"), 200).json["data"]), 1)
+
+
+class ExportTest(ApiTestCase):
+    def test_export_honours_filters_and_round_trips_through_the_import(self):
+        tag = unique("exp").lower()
+        for i, sector in enumerate(["retail", "retail", "wholesale"]):
+            self.create_customer({"kind": "organization", "name": f"Exp{i} {tag}",
+                                  "sector": sector, "tags": ["a", "b"],
+                                  "emails": [{"address": f"e{i}.{tag}@example.com"}]})
+        params = {"q": tag, "filter[sector]": "retail", "sort": "name"}
+        r = self.assertStatus(get("/api/v1/customers/export?" + query({**params, "format": "csv"}),
+                                  role="admin"), 200)
+        self.assertTrue(r.content_type.startswith("text/csv"))
+        self.assertEqual((r.header("Transfer-Encoding") or "").lower(), "chunked")
+        rows = list(csv.DictReader(io.StringIO(r.body.decode("utf-8"))))
+        self.assertEqual([x["name"] for x in rows], [f"Exp0 {tag}", f"Exp1 {tag}"])
+        self.assertEqual(rows[0]["tags"], "a,b")
+        j = self.assertStatus(get("/api/v1/customers/export?" + query({**params, "format": "json"}),
+                                  role="admin"), 200)
+        self.assertEqual([x["name"] for x in j.json], [f"Exp0 {tag}", f"Exp1 {tag}"])
+        self.assertProblem(get("/api/v1/customers/export?format=xml", role="admin"), 400)
+        self.assertProblem(get("/api/v1/customers/export?filter[nope]=1", role="admin"), 400)
+        # Portal users export only their own customer.
+        mine = self.assertStatus(get("/api/v1/customers/export?format=json", role="customer"), 200)
+        self.assertEqual([str(x["id"]) for x in mine.json], [str(STATE.portal_customer_id)])
+
+        # Round trip: the CSV re-imports with an identity mapping as "unchanged".
+        text = r.body.decode("utf-8")
+        mapping = {"columns": {c: c for c in ("kind", "name", "sector", "email", "tags")}}
+        job = post("/api/v1/imports", {"target": "customers", "mapping": mapping}, role="admin")
+        self.assertStatus(job, 201)
+        jid = job.json["id"]
+        self.assertStatus(post(f"/api/v1/imports/{jid}/chunks", {"seq": 0, "data": text},
+                               role="admin"), 200)
+        self.assertStatus(post(f"/api/v1/imports/{jid}/run", role="admin"), 202)
+        done = wait_for_job(jid)
+        self.assertEqual((done["created"], done["updated"], done["skipped"], done["rejected"]),
+                         (0, 0, 2, 0), done)
+        self.assertIn("id", done["unknown_columns"])
+
+    def test_interactions_and_purchases_export(self):
+        c = self.create_customer({"kind": "person", "name": unique("Ix ")})
+        for subject in ("first", "second"):
+            self.assertStatus(post("/api/v1/interactions", {
+                "customer_id": c["id"], "type": "call", "direction": "inbound",
+                "channel": "phone", "occurred_at": "2024-03-05T09:30:00Z",
+                "subject": subject}, role="admin"), 201)
+        params = query({"filter[customer_id]": c["id"], "format": "csv"})
+        r = self.assertStatus(get("/api/v1/interactions/export?" + params, role="admin"), 200)
+        rows = list(csv.DictReader(io.StringIO(r.body.decode("utf-8"))))
+        self.assertEqual(sorted(x["subject"] for x in rows), ["first", "second"])
+        self.assertTrue(all(x["customer_id"] == str(c["id"]) for x in rows))
+        j = self.assertStatus(get("/api/v1/purchases/export?" + query(
+            {"filter[customer_id]": c["id"], "format": "json"}), role="admin"), 200)
+        self.assertEqual(j.json, [])
+
+    def test_cli_export(self):
+        tag = unique("cxp").lower()
+        self.create_customer({"kind": "person", "name": f"Cx {tag}", "sector": "retail"})
+        proc = cli("export", "customers", "--db", STATE.db_url, "--format", "json",
+                   "--q", tag, "--filter", "sector=retail")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual([x["name"] for x in json.loads(proc.stdout)], [f"Cx {tag}"])
+        proc = cli("export", "customers", "--db", STATE.db_url, "--filter", "nope[eq]=1")
+        self.assertNotEqual(proc.returncode, 0)
