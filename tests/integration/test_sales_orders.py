@@ -274,7 +274,10 @@ class DeliveryLedgerTest(SalesTestCase):
     def test_repeated_delivery_without_an_id_is_keyed_by_its_time(self):
         c = self.create_customer({"kind": "person", "name": unique("Led2 ")})
         p = self.create_product()
-        order = self.create_order(c["id"], [{"product_id": p["id"], "quantity": 4}])
+        order = self.create_order(c["id"], [{"product_id": p["id"], "quantity": 4}],
+                                  ordered_at="2024-05-30T16:00:00Z")
+        # No promised date given: the order promises its longest lead time (3 days).
+        self.assertEqual(order["promised_date"], "2024-06-02")
         line = order["lines"][0]["id"]
         for _ in range(2):
             self.deliver(order, [{"line_id": line, "delivered_quantity": 2}],
