@@ -80,8 +80,9 @@ std::vector<FieldError> ReadInvoiceInput(const json::object& body, Millis now, b
   if (in.due_at < in.issued_at) r.Error("due_at", "must not be before issued_at");
   if (auto v = r.Str("external_id")) in.external_id = *v;
   const auto* lines = r.Get("lines");
-  if (!lines || !lines->is_array() || lines->as_array().empty()) {
-    r.Error("lines", "must be a non-empty array of {description, quantity, unit_price}");
+  // Caps keep quantity × price and the invoice total far from overflow.
+  if (!lines || !lines->is_array() || lines->as_array().empty() || lines->as_array().size() > 500) {
+    r.Error("lines", "must be an array of 1 to 500 {description, quantity, unit_price}");
   } else {
     std::size_t i = 0;
     for (const auto& l : lines->as_array()) {
@@ -96,11 +97,12 @@ std::vector<FieldError> ReadInvoiceInput(const json::object& body, Millis now, b
       line.description = lr.Str("description").value_or("");
       if (line.description.empty()) lr.Error("description", "is required");
       line.quantity = lr.Int("quantity").value_or(0);
-      if (line.quantity <= 0) lr.Error("quantity", "must be a positive whole number");
+      if (line.quantity <= 0 || line.quantity > 1'000'000)
+        lr.Error("quantity", "must be a whole number from 1 to 1000000");
       auto price = lr.Str("unit_price");
       auto parsed = price ? ParseAmount(*price) : Result<std::int64_t>(Fail(Error::Internal("")));
-      if (!parsed || *parsed < 0)
-        lr.Error("unit_price", "must be a non-negative decimal amount such as \"12.50\"");
+      if (!parsed || *parsed < 0 || *parsed > 10'000'000'000)
+        lr.Error("unit_price", "must be a decimal amount from 0 to 100000000.00 such as \"12.50\"");
       else
         line.unit_price = *parsed;
       for (auto& e : lr.errors()) r.errors().push_back(std::move(e));

@@ -99,7 +99,9 @@ std::vector<FieldError> ReadFields(const json::object& body, bool create, Opport
     r.Error("name", "is required");
   }
   if (auto m = r.Money("amount")) {
-    if (m->first < 0) r.Error("amount", "must not be negative");
+    // The cap keeps amount × percent and the board's sums far from overflow.
+    if (m->first < 0 || m->first > 100'000'000'000'000)
+      r.Error("amount", "must be from 0 to 1000000000000.00");
     o.amount_minor = m->first;
     o.currency = m->second;
   } else if (create && !r.Has("amount")) {
