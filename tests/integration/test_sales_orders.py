@@ -323,6 +323,10 @@ class OrderValidationTest(SalesTestCase):
             "delivered_at": "2024-01-01T00:00:00Z",
             "lines": [{"line_id": order["lines"][0]["id"], "delivered_quantity": -1}]},
             role="admin"), 422, field="lines[0].delivered_quantity")
+        self.assertProblem(post(f"/api/v1/orders/{quote_id(order['id'])}/deliveries", {
+            "delivered_at": None,
+            "lines": [{"line_id": order["lines"][0]["id"], "delivered_quantity": 1}]},
+            role="admin"), 422, field="delivered_at")
 
     def test_quote_converts_to_an_order(self):
         c = self.create_customer({"kind": "person", "name": unique("Qt ")})
@@ -377,6 +381,8 @@ class ShipmentsAndPortalTest(SalesTestCase):
         self.assertProblem(post(path, {"occurred_at": "2024-07-02T15:30:00Z",
                                        "status": "teleported"}, role="manager"), 422,
                            field="status")
+        self.assertProblem(post(path, {"occurred_at": None, "status": "delivered"},
+                                role="manager"), 422, field="occurred_at")
         perf = self.assertStatus(get("/api/v1/reports/delivery-performance?group_by=carrier",
                                      role="manager"), 200).json
         self.assertIn("SF Express", [g["carrier"] for g in perf["data"]])
