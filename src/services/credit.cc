@@ -2,7 +2,7 @@
 
 #include "core/money.h"
 #include "services/json_util.h"
-#include "services/record_log.h"
+#include "services/sales_common.h"
 
 namespace chaincrm::services {
 
@@ -74,7 +74,8 @@ Result<json::object> GetCreditLimit(const Env& env, const Actor& actor, std::int
                                     std::int64_t additional_minor) {
   json::object out;
   RETURN_IF_ERROR(env.db.Read([&](Tx& tx) -> Status {
-    RETURN_IF_ERROR(CustomerAccess(tx, actor, Resource::kInvoices, Action::kRead, customer_id));
+    RETURN_IF_ERROR(
+        CheckCustomerAccess(tx, actor, Resource::kInvoices, Action::kRead, customer_id));
     ASSIGN_OR_RETURN(out, CreditJson(tx, customer_id));
     out["warning"] = nullptr;
     ASSIGN_OR_RETURN(auto limit, LoadLimit(tx, customer_id));
@@ -97,7 +98,8 @@ Result<json::object> SetCreditLimit(const Env& env, const Actor& actor, std::int
   RETURN_IF_ERROR(ErrorsToStatus(std::move(r.errors())));
   json::object out;
   RETURN_IF_ERROR(env.db.Write([&](Tx& tx) -> Status {
-    RETURN_IF_ERROR(CustomerAccess(tx, actor, Resource::kInvoices, Action::kUpdate, customer_id));
+    RETURN_IF_ERROR(
+        CheckCustomerAccess(tx, actor, Resource::kInvoices, Action::kUpdate, customer_id));
     ASSIGN_OR_RETURN(auto before, CreditJson(tx, customer_id));
     RETURN_IF_ERROR(tx.Exec("DELETE FROM customer_credit WHERE customer_id = ?", {customer_id}));
     if (limit) {
@@ -107,8 +109,8 @@ Result<json::object> SetCreditLimit(const Env& env, const Actor& actor, std::int
                   {customer_id, limit->first, limit->second, env.clock.Now()}));
     }
     ASSIGN_OR_RETURN(out, CreditJson(tx, customer_id));
-    return LogRecord(tx, env, actor, "customer_credit", customer_id, customer_id, "update",
-                     json::serialize(before), out);
+    return LogSalesChange(tx, env, actor, "customer_credit", customer_id, customer_id, "update",
+                          json::serialize(before), out);
   }));
   return out;
 }

@@ -29,7 +29,7 @@ Result<Delivery> DeliveryFromJson(const json::object& body) {
   d.shipment_id = r.Int("shipment_id");
   if (auto t = r.Time("delivered_at")) {
     d.delivered_at = *t;
-  } else if (!r.Has("delivered_at")) {
+  } else if (!r.Has("delivered_at") || r.IsNull("delivered_at")) {
     r.Error("delivered_at", "is required");
   }
   d.shipped_at = r.Time("shipped_at");

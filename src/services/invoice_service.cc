@@ -5,7 +5,7 @@
 #include "core/money.h"
 #include "domain/receivables.h"
 #include "services/json_util.h"
-#include "services/record_log.h"
+#include "services/sales_common.h"
 #include "store/user_repository.h"
 
 namespace chaincrm::services {
@@ -80,8 +80,9 @@ std::vector<FieldError> ReadInvoiceInput(const json::object& body, Millis now, b
   if (in.due_at < in.issued_at) r.Error("due_at", "must not be before issued_at");
   if (auto v = r.Str("external_id")) in.external_id = *v;
   const auto* lines = r.Get("lines");
-  if (!lines || !lines->is_array() || lines->as_array().empty()) {
-    r.Error("lines", "must be a non-empty array of {description, quantity, unit_price}");
+  // Caps keep quantity × price and the invoice total far from overflow.
+  if (!lines || !lines->is_array() || lines->as_array().empty() || lines->as_array().size() > 500) {
+    r.Error("lines", "must be an array of 1 to 500 {description, quantity, unit_price}");
   } else {
     std::size_t i = 0;
     for (const auto& l : lines->as_array()) {
@@ -96,11 +97,12 @@ std::vector<FieldError> ReadInvoiceInput(const json::object& body, Millis now, b
       line.description = lr.Str("description").value_or("");
       if (line.description.empty()) lr.Error("description", "is required");
       line.quantity = lr.Int("quantity").value_or(0);
-      if (line.quantity <= 0) lr.Error("quantity", "must be a positive whole number");
+      if (line.quantity <= 0 || line.quantity > 1'000'000)
+        lr.Error("quantity", "must be a whole number from 1 to 1000000");
       auto price = lr.Str("unit_price");
       auto parsed = price ? ParseAmount(*price) : Result<std::int64_t>(Fail(Error::Internal("")));
-      if (!parsed || *parsed < 0)
-        lr.Error("unit_price", "must be a non-negative decimal amount such as \"12.50\"");
+      if (!parsed || *parsed < 0 || *parsed > 10'000'000'000)
+        lr.Error("unit_price", "must be a decimal amount from 0 to 100000000.00 such as \"12.50\"");
       else
         line.unit_price = *parsed;
       for (auto& e : lr.errors()) r.errors().push_back(std::move(e));
@@ -331,12 +333,13 @@ Result<json::object> CreateInvoiceFromOrder(const Env& env, const Actor& actor,
                      tx.QueryOne("SELECT customer_id FROM orders WHERE id = ?", {order_id},
                                  "order " + std::to_string(order_id) + " not found"));
     const std::int64_t customer_id = owner.Int(0);
-    RETURN_IF_ERROR(CustomerAccess(tx, actor, Resource::kInvoices, Action::kCreate, customer_id));
+    RETURN_IF_ERROR(
+        CheckCustomerAccess(tx, actor, Resource::kInvoices, Action::kCreate, customer_id));
     ASSIGN_OR_RETURN(auto id,
                      InvoiceOrder(tx, order_id, issued,
                                   due.value_or(issued + kDefaultTermsDays * kMillisPerDay), now));
     ASSIGN_OR_RETURN(out, InvoiceJson(tx, id, now));
-    return LogRecord(tx, env, actor, "invoice", id, customer_id, "create", "", out);
+    return LogSalesChange(tx, env, actor, "invoice", id, customer_id, "create", "", out);
   }));
   return out;
 }
@@ -348,10 +351,10 @@ Result<json::object> CreateInvoice(const Env& env, const Actor& actor, const jso
   json::object out;
   RETURN_IF_ERROR(env.db.Write([&](Tx& tx) -> Status {
     RETURN_IF_ERROR(
-        CustomerAccess(tx, actor, Resource::kInvoices, Action::kCreate, in.customer_id));
+        CheckCustomerAccess(tx, actor, Resource::kInvoices, Action::kCreate, in.customer_id));
     ASSIGN_OR_RETURN(auto id, InsertInvoice(tx, now, in, std::nullopt));
     ASSIGN_OR_RETURN(out, InvoiceJson(tx, id, now));
-    return LogRecord(tx, env, actor, "invoice", id, in.customer_id, "create", "", out);
+    return LogSalesChange(tx, env, actor, "invoice", id, in.customer_id, "create", "", out);
   }));
   return out;
 }
@@ -371,12 +374,12 @@ Result<json::object> ListInvoices(const Env& env, const Actor& actor, const Invo
   const auto scope = domain::Allowed(actor.role, Resource::kInvoices, Action::kRead);
   if (scope == domain::Scope::kNone)
     return Fail(Error::PermissionDenied("your role may not read invoices"));
-  RETURN_IF_ERROR(ValidateLimit(q.limit));
+  RETURN_IF_ERROR(CheckListLimit(q.limit));
   if (q.status && *q.status != "open" && *q.status != "paid" && *q.status != "credited") {
     return Fail(Error::InvalidArgument("bad filter",
                                        {{"filter[status]", "must be open, paid or credited"}}));
   }
-  ASSIGN_OR_RETURN(auto after, IdCursor(q.cursor));
+  ASSIGN_OR_RETURN(auto after, ParseIdCursor(q.cursor));
   std::optional<std::int64_t> customer = q.customer_id;
   if (scope == domain::Scope::kSelf) {
     if (customer && customer != actor.customer_id)
@@ -452,8 +455,8 @@ Result<json::object> RecordPayment(const Env& env, const Actor& actor, std::int6
     RETURN_IF_ERROR(ApplyPayment(tx, invoice_id, *amount, paid_at, method, reference, now));
     ASSIGN_OR_RETURN(inv, Load(tx, invoice_id));
     ASSIGN_OR_RETURN(out, InvoiceJson(tx, invoice_id, now));
-    RETURN_IF_ERROR(LogRecord(tx, env, actor, "invoice", invoice_id, inv.customer_id, "payment",
-                              json::serialize(before), out));
+    RETURN_IF_ERROR(LogSalesChange(tx, env, actor, "invoice", invoice_id, inv.customer_id,
+                                   "payment", json::serialize(before), out));
     if (idem) {
       RETURN_IF_ERROR(store::SaveIdempotent(
           tx, actor.user_id, idem->key,
@@ -486,8 +489,8 @@ Result<json::object> IssueCreditNote(const Env& env, const Actor& actor, std::in
     inv.credited += *amount;
     RETURN_IF_ERROR(SaveTotals(tx, inv, now));
     ASSIGN_OR_RETURN(out, InvoiceJson(tx, invoice_id, now));
-    return LogRecord(tx, env, actor, "invoice", invoice_id, inv.customer_id, "credit_note",
-                     json::serialize(before), out);
+    return LogSalesChange(tx, env, actor, "invoice", invoice_id, inv.customer_id, "credit_note",
+                          json::serialize(before), out);
   }));
   return out;
 }
@@ -524,7 +527,7 @@ Result<json::object> UpsertInvoicesBatch(const Env& env, const Actor& actor,
               {{"customer_id", "customer " + std::to_string(in.customer_id) + " does not exist"}}));
         }
         RETURN_IF_ERROR(
-            CustomerAccess(tx, actor, Resource::kInvoices, Action::kCreate, in.customer_id));
+            CheckCustomerAccess(tx, actor, Resource::kInvoices, Action::kCreate, in.customer_id));
         ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT id, paid_minor + credited_minor FROM invoices "
                                              "WHERE external_id = ?",
                                              {*in.external_id}));
@@ -550,8 +553,8 @@ Result<json::object> UpsertInvoicesBatch(const Env& env, const Actor& actor,
           RETURN_IF_ERROR(InsertLines(tx, id, in.lines));
         }
         ASSIGN_OR_RETURN(auto after, InvoiceJson(tx, id, now));
-        RETURN_IF_ERROR(LogRecord(tx, env, actor, "invoice", id, in.customer_id,
-                                  rows.empty() ? "create" : "update", before, after));
+        RETURN_IF_ERROR(LogSalesChange(tx, env, actor, "invoice", id, in.customer_id,
+                                       rows.empty() ? "create" : "update", before, after));
         return BatchItemOutcome{id, rows.empty()};
       });
 }

@@ -2,7 +2,8 @@
 
 #include "core/money.h"
 #include "services/json_util.h"
-#include "services/record_log.h"
+#include "services/sales_common.h"
+#include "services/user_ref.h"
 
 namespace chaincrm::services {
 
@@ -98,7 +99,9 @@ std::vector<FieldError> ReadFields(const json::object& body, bool create, Opport
     r.Error("name", "is required");
   }
   if (auto m = r.Money("amount")) {
-    if (m->first < 0) r.Error("amount", "must not be negative");
+    // The cap keeps amount × percent and the board's sums far from overflow.
+    if (m->first < 0 || m->first > 100'000'000'000'000)
+      r.Error("amount", "must be from 0 to 1000000000000.00");
     o.amount_minor = m->first;
     o.currency = m->second;
   } else if (create && !r.Has("amount")) {
@@ -186,7 +189,7 @@ Result<json::object> CreateOpportunity(const Env& env, const Actor& actor,
     auto errs = ReadFields(body, true, o);
     if (!errs.empty()) return ErrorsToStatus(std::move(errs));
     RETURN_IF_ERROR(
-        CustomerAccess(tx, actor, Resource::kOpportunities, Action::kCreate, o.customer_id));
+        CheckCustomerAccess(tx, actor, Resource::kOpportunities, Action::kCreate, o.customer_id));
     if (actor.role == domain::Role::kSales && !o.owner_id) o.owner_id = actor.user_id;
     RETURN_IF_ERROR(Validate(tx, o, {}));
     const Millis now = env.clock.Now();
@@ -206,7 +209,7 @@ Result<json::object> CreateOpportunity(const Env& env, const Actor& actor,
     RETURN_IF_ERROR(EnterStage(tx, actor, o.id, o.stage, now));
     ASSIGN_OR_RETURN(auto p, LoadStageProbabilities(tx));
     out = ToJson(o, p, now);
-    return LogRecord(tx, env, actor, "opportunity", o.id, o.customer_id, "create", "", out);
+    return LogSalesChange(tx, env, actor, "opportunity", o.id, o.customer_id, "create", "", out);
   }));
   return out;
 }
@@ -284,8 +287,8 @@ Result<json::object> PatchOpportunity(const Env& env, const Actor& actor, std::i
     if (n != 1)
       return Fail(Error::FailedPrecondition("the opportunity was changed since you read it"));
     out = ToJson(u, p, now);
-    return LogRecord(tx, env, actor, "opportunity", id, u.customer_id, moved ? "stage" : "update",
-                     json::serialize(before), out);
+    return LogSalesChange(tx, env, actor, "opportunity", id, u.customer_id,
+                          moved ? "stage" : "update", json::serialize(before), out);
   }));
   return out;
 }
@@ -293,8 +296,8 @@ Result<json::object> PatchOpportunity(const Env& env, const Actor& actor, std::i
 Result<json::object> ListOpportunities(const Env& env, const Actor& actor,
                                        const OpportunityListQuery& q) {
   RETURN_IF_ERROR(CheckAnyRead(actor));
-  RETURN_IF_ERROR(ValidateLimit(q.limit));
-  ASSIGN_OR_RETURN(auto after, IdCursor(q.cursor));
+  RETURN_IF_ERROR(CheckListLimit(q.limit));
+  ASSIGN_OR_RETURN(auto after, ParseIdCursor(q.cursor));
   std::string sql = std::string(kSelect) + "WHERE 1 = 1";
   store::Params params;
   if (q.stage) {
@@ -462,8 +465,8 @@ Result<json::object> SetStageProbabilities(const Env& env, const Actor& actor,
       p.Set(s, percent);
     }
     for (Stage s : domain::kAllStages) out[domain::StageName(s)] = p.Percent(s);
-    return LogRecord(tx, env, actor, "pipeline_probabilities", 0, std::nullopt, "update",
-                     json::serialize(before), out);
+    return LogSalesChange(tx, env, actor, "pipeline_probabilities", 0, std::nullopt, "update",
+                          json::serialize(before), out);
   }));
   return out;
 }

@@ -1,5 +1,6 @@
 #include "services/order_service.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -50,7 +51,13 @@ struct ResolvedLine {
   std::int64_t product_id = 0;
   std::optional<std::int64_t> configuration_id;
   std::string sku, description, currency;
-  std::int64_t unit_price = 0, unit_cost = 0;
+  std::int64_t unit_price = 0, unit_cost = 0, lead_time_days = 0;
+};
+
+struct LineTotals {
+  std::int64_t total = 0;
+  std::string currency;
+  std::int64_t lead_time_days = 0;  // the longest line's
 };
 
 Result<std::optional<ResolvedLine>> ResolveLine(Tx& tx, const OrderLineInput& l,
@@ -60,7 +67,8 @@ Result<std::optional<ResolvedLine>> ResolveLine(Tx& tx, const OrderLineInput& l,
   std::optional<std::int64_t> product_id = l.product_id;
   if (l.configuration_id) {
     ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT product_id, customer_id, unit_price, unit_cost, "
-                                         "currency FROM configurations WHERE id = ?",
+                                         "currency, lead_time_days FROM configurations WHERE "
+                                         "id = ?",
                                          {*l.configuration_id}));
     if (rows.empty() || rows.front().OptInt(1) != customer_id) {
       errs.push_back({f + ".configuration_id", "is not a configuration of this customer"});
@@ -71,23 +79,27 @@ Result<std::optional<ResolvedLine>> ResolveLine(Tx& tx, const OrderLineInput& l,
     out.unit_price = rows.front().Int(2);
     out.unit_cost = rows.front().Int(3);
     out.currency = rows.front().Text(4);
+    out.lead_time_days = rows.front().Int(5);
   }
   store::Rows rows;
   std::string field = f + ".product_id";
   if (product_id) {
-    ASSIGN_OR_RETURN(rows, tx.Query("SELECT id, sku, name, price, cost, currency, active FROM "
-                                    "products WHERE id = ?",
-                                    {*product_id}));
+    ASSIGN_OR_RETURN(
+        rows, tx.Query("SELECT id, sku, name, price, cost, currency, active, lead_time_days FROM "
+                       "products WHERE id = ?",
+                       {*product_id}));
   } else if (l.sku) {
     field = f + ".sku";
-    ASSIGN_OR_RETURN(rows, tx.Query("SELECT id, sku, name, price, cost, currency, active FROM "
-                                    "products WHERE sku = ?",
-                                    {*l.sku}));
+    ASSIGN_OR_RETURN(
+        rows, tx.Query("SELECT id, sku, name, price, cost, currency, active, lead_time_days FROM "
+                       "products WHERE sku = ?",
+                       {*l.sku}));
   } else if (l.product_external_id) {
     field = f + ".product_external_id";
-    ASSIGN_OR_RETURN(rows, tx.Query("SELECT id, sku, name, price, cost, currency, active FROM "
-                                    "products WHERE external_id = ?",
-                                    {*l.product_external_id}));
+    ASSIGN_OR_RETURN(
+        rows, tx.Query("SELECT id, sku, name, price, cost, currency, active, lead_time_days FROM "
+                       "products WHERE external_id = ?",
+                       {*l.product_external_id}));
   }
   if (rows.empty()) {
     errs.push_back({field, "is not a known product"});
@@ -105,6 +117,7 @@ Result<std::optional<ResolvedLine>> ResolveLine(Tx& tx, const OrderLineInput& l,
     out.unit_price = p.Int(3);
     out.unit_cost = p.Int(4);
     out.currency = p.Text(5);
+    out.lead_time_days = p.Int(7);
   }
   if (l.unit_price) out.unit_price = *l.unit_price;
   return std::optional(std::move(out));
@@ -129,10 +142,10 @@ Result<std::int64_t> ResolveCustomer(Tx& tx, const OrderInput& in) {
   return rows.front().Int(0);
 }
 
-// Resolves and inserts the lines of `order_id`; returns the order total and currency.
-Result<std::pair<std::int64_t, std::string>> InsertLines(Tx& tx, std::int64_t order_id,
-                                                         std::int64_t customer_id,
-                                                         const OrderInput& in) {
+// Resolves and inserts the lines of `order_id`; returns the order total, currency and the
+// longest lead time.
+Result<LineTotals> InsertLines(Tx& tx, std::int64_t order_id, std::int64_t customer_id,
+                               const OrderInput& in) {
   std::vector<FieldError> errs;
   std::vector<ResolvedLine> resolved;
   std::string currency;
@@ -143,20 +156,24 @@ Result<std::pair<std::int64_t, std::string>> InsertLines(Tx& tx, std::int64_t or
     ASSIGN_OR_RETURN(auto r, ResolveLine(tx, in.lines[i], customer_id, f, errs));
     if (!r) continue;
     if (currency.empty()) currency = r->currency;
+    const double gross =
+        static_cast<double>(in.lines[i].quantity) * static_cast<double>(r->unit_price);
+    if (gross > 9e15) errs.push_back({f + ".quantity", "the line total is too large"});
     if (r->currency != currency)
       errs.push_back(
           {f + ".product_id", "is priced in " + r->currency + ", the order in " + currency});
     resolved.push_back(std::move(*r));
   }
   RETURN_IF_ERROR(ErrorsToStatus(std::move(errs)));
-  std::int64_t total = 0;
+  LineTotals totals{0, currency, 0};
   for (std::size_t i = 0; i < resolved.size(); ++i) {
     const auto& r = resolved[i];
     const auto& l = in.lines[i];
     const double gross = static_cast<double>(l.quantity) * static_cast<double>(r.unit_price);
     const auto line_total =
         static_cast<std::int64_t>(std::llround(gross * (1.0 - l.discount_percent / 100.0)));
-    total += line_total;
+    totals.total += line_total;
+    totals.lead_time_days = std::max(totals.lead_time_days, r.lead_time_days);
     RETURN_IF_ERROR(tx.Exec(
         "INSERT INTO order_lines (order_id, line_no, product_id, configuration_id, sku, "
         "description, quantity, unit_price, unit_cost, discount_percent, line_total) VALUES (?, "
@@ -165,7 +182,7 @@ Result<std::pair<std::int64_t, std::string>> InsertLines(Tx& tx, std::int64_t or
          store::OrNull(r.configuration_id), r.sku, r.description, l.quantity, r.unit_price,
          r.unit_cost, l.discount_percent, line_total}));
   }
-  return std::make_pair(total, currency);
+  return totals;
 }
 
 Status CheckPromised(std::optional<Millis> promised, Millis ordered) {
@@ -204,10 +221,13 @@ Result<std::int64_t> InsertOrder(Tx& tx, const Env& env, const Actor& actor, con
                 store::OrNull(in.external_id), store::OrNull(in.notes), actor.Label(), now, now}));
   const std::int64_t id = rows.front().Int(0);
   ASSIGN_OR_RETURN(auto totals, InsertLines(tx, id, customer_id, in));
-  RETURN_IF_ERROR(
-      tx.Exec(std::string("UPDATE orders SET ") + (quote ? "quote_number" : "number") +
-                  " = ?, total = ?, currency = ? WHERE id = ?",
-              {RecordNumber(quote ? "QT" : "SO", id), totals.first, totals.second, id}));
+  // Without a promised date an order promises its longest line's lead time.
+  std::optional<Millis> promised = in.promised_at;
+  if (!quote && !promised) promised = DayOf(*ordered) + totals.lead_time_days * kMillisPerDay;
+  RETURN_IF_ERROR(tx.Exec(std::string("UPDATE orders SET ") + (quote ? "quote_number" : "number") +
+                              " = ?, total = ?, currency = ?, promised_at = ? WHERE id = ?",
+                          {RecordNumber(quote ? "QT" : "SO", id), totals.total, totals.currency,
+                           store::OrNull(promised), id}));
   return id;
 }
 
@@ -219,19 +239,20 @@ Status UpdateOrderFromInput(Tx& tx, const Env& env, std::int64_t id, const Order
   RETURN_IF_ERROR(CheckPromised(in.promised_at, ordered));
   ASSIGN_OR_RETURN(auto delivered,
                    tx.Query("SELECT COUNT(*) FROM fulfilments WHERE order_id = ?", {id}));
-  std::optional<std::pair<std::int64_t, std::string>> totals;
+  std::optional<LineTotals> totals;
   if (delivered.front().Int(0) == 0) {
     RETURN_IF_ERROR(tx.Exec("DELETE FROM order_lines WHERE order_id = ?", {id}));
     ASSIGN_OR_RETURN(totals, InsertLines(tx, id, row.Int(2), in));
   }
-  RETURN_IF_ERROR(
-      tx.Exec("UPDATE orders SET ordered_at = ?, promised_at = ?, carrier = ?, notes = ?, "
-              "status = COALESCE(?, status), total = COALESCE(?, total), currency = COALESCE(?, "
-              "currency), version = version + 1, updated_at = ? WHERE id = ?",
-              {row.Text(0) == "quote" ? store::OrNull(in.ordered_at) : store::Value(ordered),
-               store::OrNull(in.promised_at), store::OrNull(in.carrier), store::OrNull(in.notes),
-               store::OrNull(in.status), totals ? store::Value(totals->first) : store::Null(),
-               totals ? store::Value(totals->second) : store::Null(), env.clock.Now(), id}));
+  RETURN_IF_ERROR(tx.Exec(
+      "UPDATE orders SET ordered_at = ?, promised_at = COALESCE(?, promised_at), carrier = ?, "
+      "notes = ?, "
+      "status = COALESCE(?, status), total = COALESCE(?, total), currency = COALESCE(?, "
+      "currency), version = version + 1, updated_at = ? WHERE id = ?",
+      {row.Text(0) == "quote" ? store::OrNull(in.ordered_at) : store::Value(ordered),
+       store::OrNull(in.promised_at), store::OrNull(in.carrier), store::OrNull(in.notes),
+       store::OrNull(in.status), totals ? store::Value(totals->total) : store::Null(),
+       totals ? store::Value(totals->currency) : store::Null(), env.clock.Now(), id}));
   return Ok();
 }
 

@@ -153,7 +153,8 @@ std::vector<FieldError> ProductFromJson(const json::object& o, Product& p) {
   if (p.sku.empty() || p.sku.size() > 64) errs.push_back({"sku", "is required (1–64 characters)"});
   if (p.name.empty() || p.name.size() > 200)
     errs.push_back({"name", "is required (1–200 characters)"});
-  if (!o.contains("price") && p.id == 0) errs.push_back({"price", "is required"});
+  if (p.id == 0 && (!o.contains("price") || o.at("price").is_null()))
+    errs.push_back({"price", "is required"});
   if (p.model.price < 0) errs.push_back({"price", "must not be negative"});
   if (p.model.cost < 0) errs.push_back({"cost", "must not be negative"});
   if (p.model.lead_time_days < 0 || p.model.lead_time_days > 3650)

@@ -6,7 +6,7 @@
 #include "core/money.h"
 #include "domain/receivables.h"
 #include "services/json_util.h"
-#include "services/record_log.h"
+#include "services/sales_common.h"
 
 namespace chaincrm::services {
 
@@ -80,7 +80,8 @@ Result<json::object> Ageing(const Env& env, const Actor& actor, Millis as_of,
   json::object out;
   RETURN_IF_ERROR(env.db.Read([&](Tx& tx) -> Status {
     if (customer_id)
-      RETURN_IF_ERROR(CustomerAccess(tx, actor, Resource::kInvoices, Action::kRead, *customer_id));
+      RETURN_IF_ERROR(
+          CheckCustomerAccess(tx, actor, Resource::kInvoices, Action::kRead, *customer_id));
     ASSIGN_OR_RETURN(auto items, OpenItems(tx, as_of, customer_id));
     std::map<std::string, domain::AgeingTotals> totals;
     std::map<std::pair<std::int64_t, std::string>, std::pair<std::string, domain::AgeingTotals>>
@@ -123,7 +124,7 @@ Result<json::object> Ageing(const Env& env, const Actor& actor, Millis as_of,
 
 Result<json::object> CollectionList(const Env& env, const Actor& actor, Millis as_of, int limit) {
   RETURN_IF_ERROR(CheckReadAll(actor));
-  RETURN_IF_ERROR(ValidateLimit(limit));
+  RETURN_IF_ERROR(CheckListLimit(limit));
   json::object out;
   RETURN_IF_ERROR(env.db.Read([&](Tx& tx) -> Status {
     ASSIGN_OR_RETURN(auto items, OpenItems(tx, as_of, std::nullopt));
@@ -177,7 +178,8 @@ Result<json::object> CustomerBalance(const Env& env, const Actor& actor, std::in
                                      Millis as_of) {
   json::object out;
   RETURN_IF_ERROR(env.db.Read([&](Tx& tx) -> Status {
-    RETURN_IF_ERROR(CustomerAccess(tx, actor, Resource::kInvoices, Action::kRead, customer_id));
+    RETURN_IF_ERROR(
+        CheckCustomerAccess(tx, actor, Resource::kInvoices, Action::kRead, customer_id));
     ASSIGN_OR_RETURN(auto items, OpenItems(tx, as_of, customer_id));
     std::map<std::string, domain::AgeingTotals> totals;
     json::array open;

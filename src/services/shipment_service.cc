@@ -213,7 +213,8 @@ Result<json::object> AddShipmentEvent(const Env& env, const Actor& actor, std::i
   const auto place = r.Str("place");
   const auto status = r.Str("status");
   const auto source = r.Str("source");
-  if (!occurred && !r.Has("occurred_at")) r.Error("occurred_at", "is required");
+  if (!occurred && (!r.Has("occurred_at") || r.IsNull("occurred_at")))
+    r.Error("occurred_at", "is required");
   if (!status ||
       std::find(kEventStatuses.begin(), kEventStatuses.end(), *status) == kEventStatuses.end())
     r.Error("status",

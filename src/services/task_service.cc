@@ -1,7 +1,8 @@
 #include "services/task_service.h"
 
 #include "services/json_util.h"
-#include "services/record_log.h"
+#include "services/sales_common.h"
+#include "services/user_ref.h"
 
 namespace chaincrm::services {
 
@@ -138,7 +139,7 @@ Result<json::object> CreateTask(const Env& env, const Actor& actor, const json::
       t.customer_id = rows.front().Int(0);
     }
     RETURN_IF_ERROR(
-        CustomerAccess(tx, actor, Resource::kTasks, Action::kCreate, t.customer_id));
+        CheckCustomerAccess(tx, actor, Resource::kTasks, Action::kCreate, t.customer_id));
     if (!t.assignee_id && actor.user_id) t.assignee_id = actor.user_id;
     if (t.assignee_id) {
       ASSIGN_OR_RETURN(bool exists, UserExists(tx, *t.assignee_id));
@@ -162,7 +163,7 @@ Result<json::object> CreateTask(const Env& env, const Actor& actor, const json::
              t.customer_id, store::OrNull(t.opportunity_id), store::OrNull(t.done_at), now, now}));
     t.id = rows.front().Int(0);
     out = ToJson(t, now);
-    return LogRecord(tx, env, actor, "task", t.id, t.customer_id, "create", "", out);
+    return LogSalesChange(tx, env, actor, "task", t.id, t.customer_id, "create", "", out);
   }));
   return out;
 }
@@ -209,8 +210,8 @@ Result<json::object> PatchTask(const Env& env, const Actor& actor, std::int64_t 
                          u.status, store::OrNull(u.done_at), u.version, now, id, if_match}));
     if (n != 1) return Fail(Error::FailedPrecondition("the task was changed since you read it"));
     out = ToJson(u, now);
-    return LogRecord(tx, env, actor, "task", id, u.customer_id, "update", json::serialize(before),
-                     out);
+    return LogSalesChange(tx, env, actor, "task", id, u.customer_id, "update",
+                          json::serialize(before), out);
   }));
   return out;
 }
@@ -218,7 +219,7 @@ Result<json::object> PatchTask(const Env& env, const Actor& actor, std::int64_t 
 Result<json::object> ListTasks(const Env& env, const Actor& actor, const TaskListQuery& q) {
   if (domain::Allowed(actor.role, Resource::kTasks, Action::kRead) == domain::Scope::kNone)
     return Fail(Error::PermissionDenied("your role may not read tasks"));
-  RETURN_IF_ERROR(ValidateLimit(q.limit));
+  RETURN_IF_ERROR(CheckListLimit(q.limit));
   if (q.status && *q.status != "open" && *q.status != "done") {
     return Fail(Error::InvalidArgument("filter[status] must be open or done",
                                        {{"filter[status]", "must be open or done"}}));
@@ -226,7 +227,7 @@ Result<json::object> ListTasks(const Env& env, const Actor& actor, const TaskLis
   // The cursor is the offset of the next page: the order (overdue first) is not a keyset.
   std::int64_t offset = 0;
   if (!q.cursor.empty()) {
-    ASSIGN_OR_RETURN(auto c, IdCursor(q.cursor));
+    ASSIGN_OR_RETURN(auto c, ParseIdCursor(q.cursor));
     offset = c.value_or(0);
   }
   const Millis now = env.clock.Now();

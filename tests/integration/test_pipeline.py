@@ -152,6 +152,11 @@ class PipelineTest(ApiTestCase):
                 dict(rng, group_by="segment")), role="admin"), 200).json
             by = {r["group"]: r["weighted_amount"] for r in seg["data"]}
             self.assertEqual(by, {"organization": "400.00", "person": "470.00"})
+            for group_by, key in (("owner", "unassigned"), ("abc", "unscored")):
+                g = self.assertStatus(get("/api/v1/pipeline/forecast?" + query(
+                    dict(rng, group_by=group_by)), role="admin"), 200).json
+                self.assertEqual({r["group"]: r["weighted_amount"] for r in g["data"]},
+                                 {key: "870.00"}, group_by)
             self.assertProblem(get("/api/v1/pipeline/forecast?group_by=planet", role="admin"),
                                400)
         finally:

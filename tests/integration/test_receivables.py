@@ -237,3 +237,21 @@ class OrderInvoiceTest(ApiTestCase):
         [w] = second["warnings"]
         self.assertEqual(w["code"], "credit_limit_exceeded")
         self.assertEqual(w["exposure"], usd("300.00"))
+
+
+class InvoiceInputTest(ApiTestCase):
+    def test_bad_invoice_input_is_422(self):
+        c = self.create_customer({"kind": "organization", "name": unique("Bad ")})
+        base = {"customer_id": c["id"], "currency": "USD",
+                "lines": [{"description": "x", "quantity": 1, "unit_price": "1.00"}]}
+        for field, change in [
+                ("lines[0].quantity", {"lines": [{"description": "x", "quantity": -2,
+                                                  "unit_price": "1.00"}]}),
+                ("lines[0].unit_price", {"lines": [{"description": "x", "quantity": 1,
+                                                    "unit_price": "99999999999999999"}]}),
+                ("currency", {"currency": "usd"}),
+                ("due_at", {"issued_at": "2030-02-01", "due_at": "2030-01-01"}),
+                ("lines", {"lines": []})]:
+            with self.subTest(field=field):
+                self.assertProblem(post("/api/v1/invoices", dict(base, **change), role="admin"),
+                                   422, field=field)

@@ -274,7 +274,10 @@ class DeliveryLedgerTest(SalesTestCase):
     def test_repeated_delivery_without_an_id_is_keyed_by_its_time(self):
         c = self.create_customer({"kind": "person", "name": unique("Led2 ")})
         p = self.create_product()
-        order = self.create_order(c["id"], [{"product_id": p["id"], "quantity": 4}])
+        order = self.create_order(c["id"], [{"product_id": p["id"], "quantity": 4}],
+                                  ordered_at="2024-05-30T16:00:00Z")
+        # No promised date given: the order promises its longest lead time (3 days).
+        self.assertEqual(order["promised_date"], "2024-06-02")
         line = order["lines"][0]["id"]
         for _ in range(2):
             self.deliver(order, [{"line_id": line, "delivered_quantity": 2}],
@@ -320,6 +323,10 @@ class OrderValidationTest(SalesTestCase):
             "delivered_at": "2024-01-01T00:00:00Z",
             "lines": [{"line_id": order["lines"][0]["id"], "delivered_quantity": -1}]},
             role="admin"), 422, field="lines[0].delivered_quantity")
+        self.assertProblem(post(f"/api/v1/orders/{quote_id(order['id'])}/deliveries", {
+            "delivered_at": None,
+            "lines": [{"line_id": order["lines"][0]["id"], "delivered_quantity": 1}]},
+            role="admin"), 422, field="delivered_at")
 
     def test_quote_converts_to_an_order(self):
         c = self.create_customer({"kind": "person", "name": unique("Qt ")})
@@ -374,6 +381,8 @@ class ShipmentsAndPortalTest(SalesTestCase):
         self.assertProblem(post(path, {"occurred_at": "2024-07-02T15:30:00Z",
                                        "status": "teleported"}, role="manager"), 422,
                            field="status")
+        self.assertProblem(post(path, {"occurred_at": None, "status": "delivered"},
+                                role="manager"), 422, field="occurred_at")
         perf = self.assertStatus(get("/api/v1/reports/delivery-performance?group_by=carrier",
                                      role="manager"), 200).json
         self.assertIn("SF Express", [g["carrier"] for g in perf["data"]])
