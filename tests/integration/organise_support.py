@@ -60,6 +60,7 @@ def all_text_values() -> list[tuple[str, str]]:
         args += ["-c", f"SELECT '{t}' || chr(9) || x::text FROM \"{t}\" x"]
     proc = subprocess.run(args, capture_output=True, text=True, check=True)
     for line in proc.stdout.splitlines():
-        table, _, value = line.partition("\t")
-        out.append((table, value))
+        table, tab, value = line.partition("\t")
+        # A value with a line break continues on the next output line.
+        out.append((table, value) if tab else ("(continued)", line))
     return out
