@@ -32,7 +32,7 @@ inline constexpr double kWeightEmail = 0.9;
 inline constexpr double kWeightPhone = 0.8;
 inline constexpr double kWeightName = 0.5;  // × Jaro-Winkler, when it is ≥ kNameFloor
 inline constexpr double kNameFloor = 0.85;
-inline constexpr double kWeightCity = 0.25;    // only together with a name signal
+inline constexpr double kWeightCity = 0.15;    // only together with a name signal
 inline constexpr double kWeightAddress = 0.4;  // × street trigram similarity, when ≥ 0.5
 /// A pair at or above this score is a likely duplicate (listed, 409 on create).
 inline constexpr double kDuplicateThreshold = 0.6;

@@ -55,9 +55,12 @@ def all_text_values() -> list[tuple[str, str]]:
          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
          "AND table_type = 'BASE TABLE'"],
         capture_output=True, text=True, check=True).stdout.split()
+    args = ["psql", STATE.db_url, "-At"]
     for t in tables:
-        proc = subprocess.run(["psql", STATE.db_url, "-At", "-c", f'SELECT x::text FROM "{t}" x'],
-                              capture_output=True, text=True, check=True)
-        for line in proc.stdout.splitlines():
-            out.append((t, line))
+        args += ["-c", f"SELECT '{t}' || chr(9) || x::text FROM \"{t}\" x"]
+    proc = subprocess.run(args, capture_output=True, text=True, check=True)
+    for line in proc.stdout.splitlines():
+        table, tab, value = line.partition("\t")
+        # A value with a line break continues on the next output line.
+        out.append((table, value) if tab else ("(continued)", line))
     return out

@@ -117,7 +117,8 @@ class ListFilterSortTest(ApiTestCase):
                 body["sector"] = sector
             if revenue is not None:
                 body["annual_revenue"] = {"amount": revenue, "currency": "CNY"}
-            resp = post("/api/v1/customers", body, role="admin")
+            resp = post("/api/v1/customers", body, role="admin",
+                        headers={"X-Allow-Duplicate": "true"})
             if resp.status != 201:
                 raise AssertionError(f"fixture create failed: {resp!r}")
             cls.by_suffix[suffix] = resp.json

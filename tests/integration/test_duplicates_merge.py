@@ -30,7 +30,7 @@ class DuplicateCreateTest(ApiTestCase):
         self.assertStatus(post("/api/v1/customers", body, role="admin", headers=ALLOW), 201)
         self.assertStatus(post("/api/v1/customers?allow_duplicate=true", body, role="admin"), 201)
 
-    def test_similar_name_in_same_city_is_a_409(self):
+    def test_same_name_at_the_same_address_is_a_409(self):
         tag = unique("")
         addr = [{"line1": "Kelterstraße 7", "city": "Tübingen", "postal_code": "72070",
                  "country": "DE"}]

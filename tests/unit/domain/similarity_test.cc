@@ -46,16 +46,24 @@ TEST(Similarity, StrongKeysAloneAreDuplicates) {
   EXPECT_GE(ScorePair(a, b).score, kDuplicateThreshold);
 }
 
-TEST(Similarity, NameAloneIsNotEnoughButNamePlusPlaceIs) {
+TEST(Similarity, NameAndCityAreNotEnoughButNameAndStreetAre) {
   EXPECT_LT(ScorePair(F("anna schmidt"), F("anna schmidt")).score, kDuplicateThreshold);
-  auto s = ScorePair(F("anna schmidt", "berlin"), F("anna schmitt", "berlin"));
-  EXPECT_GE(s.score, kDuplicateThreshold);
+  // The same common name in the same city is frequent ("wang wei" in Beijing).
+  auto s = ScorePair(F("wang wei", "beijing"), F("wang wei", "beijing"));
+  EXPECT_LT(s.score, kDuplicateThreshold);
   EXPECT_EQ(s.reasons, (std::vector<std::string>{"name", "city"}));
+  s = ScorePair(F("anna schmidt", "berlin", "hauptstrasse 5 10115"),
+                F("anna schmitt", "berlin", "hauptstr. 5 10115"));
+  EXPECT_GE(s.score, kDuplicateThreshold);
+  EXPECT_EQ(s.reasons, (std::vector<std::string>{"name", "city", "address"}));
   s = ScorePair(F("anna schmidt", "", "hauptstrasse 5 10115"),
                 F("anna schmidt", "", "hauptstr. 5 10115"));
   EXPECT_GE(s.score, kDuplicateThreshold);
-  // Different names in the same city are not duplicates.
-  EXPECT_LT(ScorePair(F("anna schmidt", "berlin"), F("paul weber", "berlin")).score, 0.1);
+  // Different names at the same place are not duplicates.
+  EXPECT_LT(ScorePair(F("anna schmidt", "berlin", "hauptstrasse 5"),
+                      F("paul weber", "berlin", "hauptstrasse 5"))
+                .score,
+            0.1);
 }
 
 TEST(Similarity, DifferentKindHalvesFuzzySignals) {
