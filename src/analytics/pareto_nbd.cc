@@ -18,10 +18,9 @@ constexpr int kSeriesBudget = 100'000;
 // L-BFGS with the analytic gradient needs well under 100 on real cohorts.
 constexpr int kMaxEvaluations = 500;
 // Nelder-Mead fallback when L-BFGS stops early (it needed ~1,000 on CDNOW).
+// Per round; two rounds, the second restarted from the first's optimum, because Nelder-Mead
+// can stall on a ridge.
 constexpr int kMaxFallbackEvaluations = 1000;
-// The fallback's series cap: lower, so that Nelder-Mead, which probes far-away points,
-// rejects the z -> 1 corner cheaply (that corner is where L-BFGS got stuck).
-constexpr int kFallbackSeriesBudget = 20'000;
 
 bool Valid(const ParetoNbdParams& p) {
   for (double v : {p.r, p.alpha, p.s, p.beta}) {
@@ -250,12 +249,11 @@ Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
   const double n = g.customers;
   const int groups = static_cast<int>(g.weight.size());
   const ParetoData data = Prepare(std::move(g));
-  int budget = kSeriesBudget;
-  Objective objective = [&data, n, &budget](std::span<const double> u, std::span<double> grad) {
+  Objective objective = [&data, n](std::span<const double> u, std::span<double> grad) {
     const ParetoNbdParams p{std::exp(u[0]), std::exp(u[1]), std::exp(u[2]), std::exp(u[3])};
     std::array<double, 4> g_theta{};
-    auto ll =
-        Evaluate(data, p, budget, grad.empty() ? std::span<double>() : std::span<double>(g_theta));
+    auto ll = Evaluate(data, p, kSeriesBudget,
+                       grad.empty() ? std::span<double>() : std::span<double>(g_theta));
     if (!ll) return std::numeric_limits<double>::infinity();
     const double theta[4] = {p.r, p.alpha, p.s, p.beta};
     for (std::size_t i = 0; i < grad.size(); ++i) grad[i] = -theta[i] * g_theta[i] / n;
@@ -278,8 +276,15 @@ Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
     MinimizeOptions nm = opts;
     nm.use_gradient = false;
     nm.max_evaluations = kMaxFallbackEvaluations;
-    budget = kFallbackSeriesBudget;
-    lbfgs = Minimize(objective, start, nm);
+    int used = 0;
+    std::vector<double> x = start;
+    for (int round = 0; round < 2; ++round) {
+      lbfgs = Minimize(objective, x, nm);
+      if (!lbfgs) break;
+      used += lbfgs->evaluations;
+      x = lbfgs->x;
+    }
+    if (lbfgs) lbfgs->evaluations = used;
     fallback = true;
   }
   if (!lbfgs) return Fail(lbfgs.error());
