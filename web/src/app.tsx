@@ -12,7 +12,12 @@ import { Customer360Page } from './pages/Customer360';
 import { CustomerFormPage } from './pages/CustomerForm';
 import { SearchPage } from './pages/Search';
 import { AnalyticsValuePage } from './pages/AnalyticsValue';
-import { PortalPendingPage, PortalProfilePage } from './pages/Portal';
+import { PortalProfilePage } from './pages/Portal';
+import { PortalInvoicesPage, PortalOrderPage, PortalOrdersPage } from './pages/PortalOrders';
+import { PortalCasePage, PortalCasesPage, PortalNewCasePage, PortalSurveyPage, PortalSurveysPage } from './pages/PortalCases';
+import { ServiceQueuePage } from './pages/ServiceQueue';
+import { ServiceCasePage } from './pages/ServiceCase';
+import { ServiceForecastPage, ServiceMetricsPage } from './pages/ServiceMetrics';
 import { ApiError } from './lib/api';
 
 function safeStorage(kind: 'local' | 'session'): Storage | null {
@@ -35,9 +40,18 @@ const routes: { path: string; who: 'staff' | 'portal' | 'any'; page: Page }[] = 
   { path: '/analytics', who: 'staff', page: () => <AnalyticsValuePage key="value" /> },
   { path: '/analytics/value', who: 'staff', page: () => <AnalyticsValuePage key="value" /> },
   { path: '/portal', who: 'portal', page: () => <PortalProfilePage /> },
-  { path: '/portal/orders', who: 'portal', page: () => <PortalPendingPage which="orders" /> },
-  { path: '/portal/invoices', who: 'portal', page: () => <PortalPendingPage which="invoices" /> },
-  { path: '/portal/cases', who: 'portal', page: () => <PortalPendingPage which="cases" /> },
+  { path: '/portal/orders', who: 'portal', page: () => <PortalOrdersPage /> },
+  { path: '/portal/orders/:id', who: 'portal', page: (p) => <PortalOrderPage key={p.id} id={p.id} /> },
+  { path: '/portal/invoices', who: 'portal', page: () => <PortalInvoicesPage /> },
+  { path: '/portal/cases', who: 'portal', page: () => <PortalCasesPage /> },
+  { path: '/portal/cases/new', who: 'portal', page: () => <PortalNewCasePage /> },
+  { path: '/portal/cases/:id', who: 'portal', page: (p) => <PortalCasePage key={p.id} id={p.id} /> },
+  { path: '/portal/surveys', who: 'portal', page: () => <PortalSurveysPage /> },
+  { path: '/portal/surveys/:id', who: 'portal', page: (p) => <PortalSurveyPage key={p.id} id={p.id} /> },
+  { path: '/service', who: 'staff', page: () => <ServiceQueuePage /> },
+  { path: '/service/cases/:id', who: 'staff', page: (p) => <ServiceCasePage key={p.id} id={p.id} /> },
+  { path: '/service/metrics', who: 'staff', page: () => <ServiceMetricsPage /> },
+  { path: '/service/forecast', who: 'staff', page: () => <ServiceForecastPage /> },
 ];
 
 function home(user: User): string {

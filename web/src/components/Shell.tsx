@@ -5,6 +5,7 @@ import { LOCALES, isLocale } from '../lib/i18n';
 import { navigate } from '../lib/router';
 import { canCreateCustomers } from '../lib/types';
 import { canReadAnalytics } from '../lib/analytics';
+import { canReadCases } from '../lib/service';
 import { Link } from './common';
 
 export function LanguageSwitch() {
@@ -86,11 +87,13 @@ export function Shell({ path, children }: { path: string; children: ComponentChi
         { href: '/portal/orders', label: t('nav.portalOrders'), testid: 'nav-orders' },
         { href: '/portal/invoices', label: t('nav.portalInvoices'), testid: 'nav-invoices' },
         { href: '/portal/cases', label: t('nav.portalCases'), testid: 'nav-cases' },
+        { href: '/portal/surveys', label: t('nav.portalSurveys'), testid: 'nav-surveys' },
       ]
     : [
         { href: '/customers', label: t('nav.customers'), testid: 'nav-customers' },
         ...(canCreateCustomers(user.role) ? [{ href: '/customers/new', label: t('nav.newCustomer'), testid: 'nav-new' }] : []),
         ...(canReadAnalytics(user.role) ? [{ href: '/analytics/value', label: t('nav.analytics'), testid: 'nav-analytics' }] : []),
+        ...(canReadCases(user.role) ? [{ href: '/service', label: t('nav.service'), testid: 'nav-service' }] : []),
       ];
   const active = (href: string) => path === href || (href !== '/portal' && path.startsWith(href + '/') && !items.some((i) => i.href !== href && path.startsWith(i.href)));
   return (

@@ -1,5 +1,8 @@
 // Every label the interface shows, in English and Simplified Chinese.
+import { serviceEn, serviceZh } from './messages_service';
+
 export const en = {
+  ...serviceEn,
   'app.name': 'ChainCRM',
   'app.skip': 'Skip to content',
   'lang.label': 'Language',
@@ -293,6 +296,7 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 export const zh: Record<MessageKey, string> = {
+  ...serviceZh,
   'app.name': 'ChainCRM',
   'app.skip': '跳到正文',
   'lang.label': '语言',

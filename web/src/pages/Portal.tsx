@@ -1,5 +1,7 @@
+import { useState } from 'preact/hooks';
 import { useApp } from '../app-context';
-import { get } from '../lib/api';
+import { get, request } from '../lib/api';
+import { consentStatus, type Consent } from '../lib/service';
 import type { Customer } from '../lib/types';
 import { Empty, ErrorBox, Loading, Section, useAsync } from '../components/common';
 import { IdentifiersCard, ProfileCard } from '../components/CustomerProfile';
@@ -30,7 +32,7 @@ export function PortalProfilePage() {
             <IdentifiersCard c={res.data.c} />
           </div>
           <Section title={t('portal.preferences')} id="preferences">
-            <Empty>{t('common.notAvailable')}</Empty>
+            <ConsentsCard customerId={String(cid)} />
           </Section>
         </>
       )}
@@ -38,14 +40,76 @@ export function PortalProfilePage() {
   );
 }
 
-/** Orders, invoices and cases have no API yet: an honest empty state, never sample data. */
-export function PortalPendingPage({ which }: { which: 'orders' | 'invoices' | 'cases' }) {
-  const { t } = useApp();
-  const title = which === 'orders' ? t('portal.orders') : which === 'invoices' ? t('portal.invoices') : t('portal.cases');
+const PREF_CHANNELS = ['email', 'sms', 'phone', 'wechat', 'post'] as const;
+const PREF_PURPOSES = ['marketing', 'newsletter', 'service'] as const;
+
+/** Contact preferences: the customer's consents per channel and purpose; a toggle records a new consent. */
+function ConsentsCard({ customerId }: { customerId: string }) {
+  const { t, tv, fmt } = useApp();
+  const [busy, setBusy] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const res = useAsync((signal) => get<{ current: Consent[]; history: Consent[] }>(`/api/v1/customers/${encodeURIComponent(customerId)}/consents`, signal), [customerId]);
+  async function toggle(channel: string, purpose: string, granted: boolean) {
+    setBusy(`${channel}.${purpose}`);
+    setError(null);
+    try {
+      await request(`/api/v1/customers/${encodeURIComponent(customerId)}/consents`, {
+        method: 'POST',
+        body: { channel, purpose, status: granted ? 'granted' : 'withdrawn', source: 'customer portal' },
+      });
+      res.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy('');
+    }
+  }
+  if (res.loading && !res.data) return <Loading />;
+  if (res.error != null) return <ErrorBox error={res.error} onRetry={res.reload} />;
+  const current = res.data?.current ?? [];
+  const last = [...(res.data?.history ?? [])].sort((a, b) => b.occurred_at.localeCompare(a.occurred_at))[0];
   return (
-    <div class="page portal" data-testid={`portal-${which}`}>
-      <h1>{title}</h1>
-      <Empty>{t('common.notAvailable')}</Empty>
+    <div data-testid="consents">
+      <p class="muted">{t('consent.intro')}</p>
+      {error != null && <ErrorBox error={error} />}
+      <div class="table-wrap">
+        <table class="consents">
+          <thead>
+            <tr>
+              <th>{t('consent.channel')}</th>
+              {PREF_PURPOSES.map((p) => (
+                <th key={p}>{tv('consentPurpose', p)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {PREF_CHANNELS.map((ch) => (
+              <tr key={ch}>
+                <td>{tv('consentChannel', ch)}</td>
+                {PREF_PURPOSES.map((p) => {
+                  const st = consentStatus(current, ch, p);
+                  return (
+                    <td key={p}>
+                      <label>
+                        <input
+                          type="checkbox"
+                          data-testid={`consent-${ch}-${p}`}
+                          data-status={st ?? 'unset'}
+                          checked={st === 'granted'}
+                          disabled={busy !== ''}
+                          onChange={(e) => toggle(ch, p, (e.currentTarget as HTMLInputElement).checked)}
+                        />{' '}
+                        <span class="muted">{st ? tv('consentStatus', st) : t('consent.unset')}</span>
+                      </label>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {last && <p class="muted">{t('consent.last', { d: fmt.dateTime(last.occurred_at) })}</p>}
     </div>
   );
 }
