@@ -12,6 +12,11 @@ import { Customer360Page } from './pages/Customer360';
 import { CustomerFormPage } from './pages/CustomerForm';
 import { SearchPage } from './pages/Search';
 import { AnalyticsValuePage } from './pages/AnalyticsValue';
+import { PipelinePage } from './pages/Pipeline';
+import { OrderDetailPage, OrderListPage, ShipmentListPage } from './pages/Orders';
+import { PerfectOrderPage } from './pages/PerfectOrder';
+import { ReceivablesPage } from './pages/Receivables';
+import { DashboardPage } from './pages/Dashboard';
 import { PortalProfilePage } from './pages/Portal';
 import { PortalInvoicesPage, PortalOrderPage, PortalOrdersPage } from './pages/PortalOrders';
 import { PortalCasePage, PortalCasesPage, PortalNewCasePage, PortalSurveyPage, PortalSurveysPage } from './pages/PortalCases';
@@ -39,6 +44,13 @@ const routes: { path: string; who: 'staff' | 'portal' | 'any'; page: Page }[] = 
   { path: '/search', who: 'staff', page: (_p, s) => <SearchPage key={s} q={new URLSearchParams(s).get('q') ?? ''} /> },
   { path: '/analytics', who: 'staff', page: () => <AnalyticsValuePage key="value" /> },
   { path: '/analytics/value', who: 'staff', page: () => <AnalyticsValuePage key="value" /> },
+  { path: '/dashboard', who: 'staff', page: () => <DashboardPage /> },
+  { path: '/pipeline', who: 'staff', page: (_p, s) => <PipelinePage key={s} search={s} /> },
+  { path: '/orders', who: 'staff', page: (_p, s) => <OrderListPage key={s} search={s} /> },
+  { path: '/orders/perfect-order', who: 'staff', page: (_p, s) => <PerfectOrderPage key={s} search={s} /> },
+  { path: '/orders/:id', who: 'staff', page: (p) => <OrderDetailPage key={p.id} id={p.id} /> },
+  { path: '/shipments', who: 'staff', page: (_p, s) => <ShipmentListPage key={s} search={s} /> },
+  { path: '/receivables', who: 'staff', page: (_p, s) => <ReceivablesPage key={s} search={s} /> },
   { path: '/portal', who: 'portal', page: () => <PortalProfilePage /> },
   { path: '/portal/orders', who: 'portal', page: () => <PortalOrdersPage /> },
   { path: '/portal/orders/:id', who: 'portal', page: (p) => <PortalOrderPage key={p.id} id={p.id} /> },

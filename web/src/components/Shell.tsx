@@ -5,6 +5,7 @@ import { LOCALES, isLocale } from '../lib/i18n';
 import { navigate } from '../lib/router';
 import { canCreateCustomers } from '../lib/types';
 import { canReadAnalytics } from '../lib/analytics';
+import { canReadOrders, canReadPipeline, canReadReceivables, canSeeDashboard } from '../lib/sales';
 import { canReadCases } from '../lib/service';
 import { Link } from './common';
 
@@ -90,8 +91,12 @@ export function Shell({ path, children }: { path: string; children: ComponentChi
         { href: '/portal/surveys', label: t('nav.portalSurveys'), testid: 'nav-surveys' },
       ]
     : [
+        ...(canSeeDashboard(user.role) ? [{ href: '/dashboard', label: t('nav.dashboard'), testid: 'nav-dashboard' }] : []),
         { href: '/customers', label: t('nav.customers'), testid: 'nav-customers' },
         ...(canCreateCustomers(user.role) ? [{ href: '/customers/new', label: t('nav.newCustomer'), testid: 'nav-new' }] : []),
+        ...(canReadPipeline(user.role) ? [{ href: '/pipeline', label: t('nav.pipeline'), testid: 'nav-pipeline' }] : []),
+        ...(canReadOrders(user.role) ? [{ href: '/orders', label: t('nav.orders'), testid: 'nav-staff-orders' }] : []),
+        ...(canReadReceivables(user.role) ? [{ href: '/receivables', label: t('nav.receivables'), testid: 'nav-receivables' }] : []),
         ...(canReadAnalytics(user.role) ? [{ href: '/analytics/value', label: t('nav.analytics'), testid: 'nav-analytics' }] : []),
         ...(canReadCases(user.role) ? [{ href: '/service', label: t('nav.service'), testid: 'nav-service' }] : []),
       ];

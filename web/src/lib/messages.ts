@@ -1,8 +1,10 @@
 // Every label the interface shows, in English and Simplified Chinese.
 import { serviceEn, serviceZh } from './messages_service';
+import { salesEn, salesZh } from './messages-sales';
 
 export const en = {
   ...serviceEn,
+  ...salesEn,
   'app.name': 'ChainCRM',
   'app.skip': 'Skip to content',
   'lang.label': 'Language',
@@ -297,6 +299,7 @@ export type MessageKey = keyof typeof en;
 
 export const zh: Record<MessageKey, string> = {
   ...serviceZh,
+  ...salesZh,
   'app.name': 'ChainCRM',
   'app.skip': '跳到正文',
   'lang.label': '语言',
