@@ -253,7 +253,7 @@ describe('portal', () => {
     assert.ok((await page.textContent('[data-testid=emails]')).includes('li.wei@example.cn'));
     await screenshot(page, 'portal');
     await page.click('[data-testid=nav-orders]');
-    await page.waitForSelector('[data-testid=portal-orders] .empty');
+    await page.waitForSelector('[data-testid=order-table]');
     await page.goto(`/customers/${hzId}`);
     await page.waitForSelector('[data-testid=not-found]');
     assert.equal(await page.locator('[data-testid=customer-name]').count(), 0);
