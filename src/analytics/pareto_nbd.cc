@@ -20,7 +20,7 @@ constexpr int kMaxEvaluations = 500;
 // Nelder-Mead fallback when L-BFGS stops early (it needed ~1,000 on CDNOW).
 // Per round; two rounds, the second restarted from the first's optimum, because Nelder-Mead
 // can stall on a ridge.
-constexpr int kMaxFallbackEvaluations = 1000;
+constexpr int kMaxFallbackEvaluations = 2500;
 
 bool Valid(const ParetoNbdParams& p) {
   for (double v : {p.r, p.alpha, p.s, p.beta}) {

@@ -45,7 +45,7 @@ Result<double> ParetoNbdLogLikelihood(const ParetoNbdParams& params,
 /// Maximum-likelihood fit (L-BFGS on log-parameters with the analytic gradient, whatever
 /// options.use_gradient says; customers grouped by identical history; each hypergeometric
 /// series capped at 100,000 terms and the fit at 500 evaluations; if L-BFGS's line search stops
-/// early, Nelder-Mead from the same start (two rounds of at most 1,000 evaluations), so a
+/// early, Nelder-Mead from the same start (two rounds of at most 2,500 evaluations), so a
 /// degenerate cohort fails in bounded time). InvalidArgument on an empty cohort or one without
 /// repeat purchases; FailedPrecondition if the fit does not converge. Deterministic.
 Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
