@@ -17,6 +17,7 @@ struct ValueOptions {
   std::string as_of, calibration_end, unit = "week", model = "bgnbd", rank_by = "revenue";
   int horizon_months = 12;
   double monthly_discount_rate = 0.01;
+  double cost_per_case = 0, cost_per_return = 0, cost_per_delivery = 0;
   bool json = false;
 };
 
@@ -118,7 +119,10 @@ int RunValue(const services::Env& env) {
                     {"model", o.model},
                     {"rank_by", o.rank_by},
                     {"horizon_months", o.horizon_months},
-                    {"monthly_discount_rate", o.monthly_discount_rate}};
+                    {"monthly_discount_rate", o.monthly_discount_rate},
+                    {"cost_per_case", o.cost_per_case},
+                    {"cost_per_return", o.cost_per_return},
+                    {"cost_per_delivery", o.cost_per_delivery}};
   if (!o.as_of.empty()) body["as_of"] = o.as_of;
   if (!o.calibration_end.empty()) body["calibration_end"] = o.calibration_end;
   auto params = services::ParseValueRunParams(body, env.clock.Now());
@@ -175,6 +179,9 @@ void AddAnalyzeCommands(CLI::App& app, std::string& db_url) {
       ->capture_default_str();
   g_value->add_option("--monthly-discount-rate", o.monthly_discount_rate, "CLV discount rate")
       ->capture_default_str();
+  g_value->add_option("--cost-per-case", o.cost_per_case, "cost to serve per service case");
+  g_value->add_option("--cost-per-return", o.cost_per_return, "cost to serve per return");
+  g_value->add_option("--cost-per-delivery", o.cost_per_delivery, "cost to serve per delivery");
   g_value->add_flag("--json", o.json, "print one JSON object instead of text");
 }
 

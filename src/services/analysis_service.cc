@@ -67,7 +67,7 @@ const char* UnitName(analytics::TimeUnit u) {
 Result<ValueRunParams> ParseValueRunParams(const json::object& body, Millis now) {
   JsonReader r(body);
   r.Known({"kind", "as_of", "calibration_end", "unit", "model", "rank_by", "horizon_months",
-           "monthly_discount_rate"});
+           "monthly_discount_rate", "cost_per_case", "cost_per_return", "cost_per_delivery"});
   ValueRunParams p;
   const auto kind = r.Str("kind");
   if (!kind)
@@ -115,6 +115,16 @@ Result<ValueRunParams> ParseValueRunParams(const json::object& body, Millis now)
     else
       p.monthly_discount_rate = *d;
   }
+  for (auto [field, rate] : {std::pair{"cost_per_case", &p.cost_to_serve.per_case},
+                             std::pair{"cost_per_return", &p.cost_to_serve.per_return},
+                             std::pair{"cost_per_delivery", &p.cost_to_serve.per_delivery}}) {
+    if (auto d = r.Num(field)) {
+      if (!(*d >= 0 && *d < 1e9))
+        r.Error(field, "must be at least 0 (an amount per event in the ledger currency)");
+      else
+        *rate = *d;
+    }
+  }
   RETURN_IF_ERROR(ErrorsToStatus(std::move(r.errors()), "the analysis parameters are invalid"));
   return p;
 }
@@ -127,7 +137,10 @@ json::object ValueRunParamsToJson(const ValueRunParams& p) {
                       {"model", p.model == RepeatModelKind::kBgNbd ? "bgnbd" : "paretonbd"},
                       {"rank_by", p.rank_by_profit ? "profit" : "revenue"},
                       {"horizon_months", p.horizon_months},
-                      {"monthly_discount_rate", p.monthly_discount_rate}};
+                      {"monthly_discount_rate", p.monthly_discount_rate},
+                      {"cost_per_case", p.cost_to_serve.per_case},
+                      {"cost_per_return", p.cost_to_serve.per_return},
+                      {"cost_per_delivery", p.cost_to_serve.per_delivery}};
 }
 
 Result<std::int64_t> QueueValueRun(const Env& env, const Actor& actor, const ValueRunParams& p) {

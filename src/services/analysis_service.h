@@ -16,6 +16,7 @@
 #include <string_view>
 #include <thread>
 
+#include "analytics/profitability.h"
 #include "analytics/rfm_summary.h"
 #include "services/actor.h"
 #include "store/analysis_repository.h"
@@ -35,10 +36,14 @@ struct ValueRunParams {
   bool rank_by_profit = false;                      // ABC by profit instead of revenue
   int horizon_months = 12;
   double monthly_discount_rate = 0.01;
+  /// Cost to serve per service case, per return and per delivery (shipment delivered),
+  /// in the ledger currency's major units; counted over events up to as_of.
+  analytics::CostToServeRates cost_to_serve;
 };
 
 /// Reads a POST body {kind: "value", as_of?, calibration_end?, unit?, model?, rank_by?,
-/// horizon_months?, monthly_discount_rate?}; as_of defaults to `now`. InvalidArgument with
+/// horizon_months?, monthly_discount_rate?, cost_per_case?, cost_per_return?,
+/// cost_per_delivery?}; as_of defaults to `now`. InvalidArgument with
 /// field errors (unknown kind or field, a date in the future, calibration_end after as_of,
 /// horizon outside 1..120 months, rate outside [0, 1)).
 Result<ValueRunParams> ParseValueRunParams(const boost::json::object& body, Millis now);

@@ -72,12 +72,38 @@ struct CustomerFacts {
   an::AccountFacts facts;
 };
 
+/// Cost-to-serve events of one customer up to the as-of day.
+struct ServiceEvents {
+  double cases = 0, returns = 0, deliveries = 0;
+};
+
 struct Loaded {
   std::vector<CustomerFacts> customers;  // every customer, by id
   std::vector<an::Transaction> transactions;
+  std::map<std::int64_t, ServiceEvents> events;
   std::string currency;
   Millis first = 0, last = 0;
 };
+
+// Cases opened, returns requested and shipments delivered per customer before the end.
+Status LoadServiceEvents(store::Tx& tx, Millis until_exclusive,
+                         std::map<std::int64_t, ServiceEvents>& events) {
+  const std::pair<const char*, double ServiceEvents::*> kinds[] = {
+      {"SELECT customer_id, COUNT(*) FROM cases WHERE created_at < ? GROUP BY customer_id",
+       &ServiceEvents::cases},
+      {"SELECT customer_id, COUNT(*) FROM returns WHERE created_at < ? GROUP BY customer_id",
+       &ServiceEvents::returns},
+      {"SELECT customer_id, COUNT(*) FROM shipments WHERE delivered_at < ? "
+       "GROUP BY customer_id",
+       &ServiceEvents::deliveries}};
+  for (const auto& [sql, member] : kinds) {
+    RETURN_IF_ERROR(tx.ForEach(sql, {until_exclusive}, [&](const store::Row& r) -> Status {
+      events[r.Int(0)].*member = static_cast<double>(r.Int(1));
+      return Ok();
+    }));
+  }
+  return Ok();
+}
 
 Result<Loaded> Load(const Env& env, Millis until_exclusive) {
   Loaded out;
@@ -116,6 +142,7 @@ Result<Loaded> Load(const Env& env, Millis until_exclusive) {
           return Ok();
         }));
     ASSIGN_OR_RETURN(out.currency, LedgerCurrencyOrDefault(tx));
+    RETURN_IF_ERROR(LoadServiceEvents(tx, until_exclusive, out.events));
     return Ok();
   }));
   return out;
@@ -391,7 +418,14 @@ Result<Computed> Compute(const Loaded& in, const ValueRunParams& p, RunContext& 
   ro.reference_date = p.as_of;
   ASSIGN_OR_RETURN(auto rfm, an::ComputeRfm(in.transactions, ids, ro));
   ASSIGN_OR_RETURN(auto activity, an::ActivityFromTransactions(in.transactions));
-  ASSIGN_OR_RETURN(auto profits, an::ComputeProfitability(activity, an::CostToServeRates{}));
+  for (auto& a : activity) {
+    if (auto it = in.events.find(a.customer_id); it != in.events.end()) {
+      a.cases = it->second.cases;
+      a.returns = it->second.returns;
+      a.deliveries = it->second.deliveries;
+    }
+  }
+  ASSIGN_OR_RETURN(auto profits, an::ComputeProfitability(activity, p.cost_to_serve));
   std::map<std::int64_t, std::size_t> profit_ix;
   for (std::size_t i = 0; i < profits.size(); ++i) profit_ix[profits[i].customer_id] = i;
   std::vector<an::CustomerValue> values;

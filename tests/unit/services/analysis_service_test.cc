@@ -135,6 +135,49 @@ TEST_F(ValueRun, ASecondRunReplacesTheScores) {
   }));
 }
 
+// Cases opened, returns requested and shipments delivered before the as-of day cost their
+// configured rates; later ones do not count.
+TEST_F(ValueRun, CostToServeCountsCasesReturnsAndDeliveries) {
+  AddCustomer(1, {{k2026, 100'000}, {k2026 + 30 * kDay, 50'000}});  // revenue 1,500.00
+  const Millis before = k2026 + 40 * kDay;
+  const Millis after = clock_.Now() + kDay;
+  ASSERT_OK(db_->Write([&](store::Tx& tx) -> Status {
+    for (Millis at : {before, before + kDay, after}) {
+      RETURN_IF_ERROR(tx.Exec(
+          "INSERT INTO cases (customer_id, subject, category, channel, priority, status, "
+          "created_at, updated_at) VALUES (1, 's', 'other', 'phone', 'normal', 'open', ?, ?)",
+          {at, at}));
+    }
+    RETURN_IF_ERROR(
+        tx.Exec("INSERT INTO returns (customer_id, reason, status, quantity, currency, "
+                "created_at, updated_at) VALUES (1, 'damaged', 'requested', 1, 'USD', ?, ?)",
+                {before, before}));
+    RETURN_IF_ERROR(tx.Exec(
+        "INSERT INTO orders (id, kind, customer_id, status, currency, created_by, created_at, "
+        "updated_at) VALUES (7, 'order', 1, 'delivered', 'USD', 'test', ?, ?)",
+        {before, before}));
+    for (Millis at : {before, after}) {
+      RETURN_IF_ERROR(
+          tx.Exec("INSERT INTO shipments (order_id, customer_id, carrier, status, delivered_at, "
+                  "created_at, updated_at) VALUES (7, 1, 'SF', 'delivered', ?, ?, ?)",
+                  {at, at, at}));
+    }
+    return Ok();
+  }));
+  ASSERT_OK_AND_ASSIGN(auto result, Run({{"kind", "value"},
+                                         {"cost_per_case", 10.0},
+                                         {"cost_per_return", 100.0},
+                                         {"cost_per_delivery", 1000.0}}));
+  ASSERT_OK(db_->Read([&](store::Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(auto score, store::LoadScore(tx, 1));
+    EXPECT_TRUE(score.has_value());
+    // 1,500.00 revenue − 0 product cost − (2 × 10 + 1 × 100 + 1 × 1,000).
+    EXPECT_TRUE(score->profit.has_value());
+    EXPECT_DOUBLE_EQ(score->profit.value_or(0), 1500.0 - 1120.0);
+    return Ok();
+  }));
+}
+
 TEST_F(ValueRun, RejectsBadParameters) {
   EXPECT_FALSE(ParseValueRunParams({{"kind", "value"}, {"as_of", "2999-01-01"}}, clock_.Now()));
   EXPECT_FALSE(ParseValueRunParams({{"kind", "nope"}}, clock_.Now()));
