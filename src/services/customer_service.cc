@@ -5,6 +5,7 @@
 #include "services/case_service.h"
 #include "services/customer_json.h"
 #include "services/json_util.h"
+#include "services/order_service.h"
 #include "store/activity_repository.h"
 #include "store/analysis_repository.h"
 #include "store/change_log.h"
@@ -233,7 +234,7 @@ Result<json::object> Customer360(const Env& env, const Actor& actor, std::int64_
     out["purchases"] = std::move(jp);
     ASSIGN_OR_RETURN(out["scores"], CustomerScoresJson(tx, id));
     ASSIGN_OR_RETURN(out["cases"], OpenCasesJson(tx, id));
-    out["orders"] = json::array();
+    ASSIGN_OR_RETURN(out["orders"], RecentOrdersJson(tx, id, 10));
     return Ok();
   }));
   return out;

@@ -8,6 +8,7 @@
 #include "services/ledger.h"
 #include "services/order_service.h"
 #include "services/sales_common.h"
+#include "services/survey_service.h"
 
 namespace chaincrm::services {
 
@@ -65,7 +66,8 @@ Result<Delivery> DeliveryFromJson(const json::object& body) {
   return d;
 }
 
-// open → partially_delivered → delivered, from the delivered quantities.
+// open → partially_delivered → delivered, from the delivered quantities. A delivered
+// order issues its satisfaction survey (once per order).
 Status UpdateStatus(Tx& tx, std::int64_t order_id, Millis now) {
   ASSIGN_OR_RETURN(
       auto rows,
@@ -83,6 +85,13 @@ Status UpdateStatus(Tx& tx, std::int64_t order_id, Millis now) {
       tx.Exec("UPDATE orders SET status = ?, version = version + 1, updated_at = ? "
               "WHERE id = ?",
               {std::string(status), now, order_id}));
+  if (all) {
+    ASSIGN_OR_RETURN(auto o, tx.QueryOne("SELECT customer_id FROM orders WHERE id = ?", {order_id},
+                                         "order not found"));
+    ASSIGN_OR_RETURN(const std::int64_t survey_id,
+                     IssueSurvey(tx, o.Int(0), "order", order_id, now));
+    static_cast<void>(survey_id);
+  }
   return Ok();
 }
 

@@ -403,6 +403,16 @@ Result<json::object> GetOrder(const Env& env, const Actor& actor, std::int64_t i
   return out;
 }
 
+Result<json::array> RecentOrdersJson(Tx& tx, std::int64_t customer_id, int limit) {
+  ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kOrderColumns +
+                                           " FROM orders WHERE customer_id = ? AND kind = "
+                                           "'order' ORDER BY id DESC LIMIT ?",
+                                       {customer_id, std::int64_t{limit}}));
+  json::array out;
+  for (const auto& r : rows) out.push_back(HeaderJson(r));
+  return out;
+}
+
 Result<json::object> ListOrders(const Env& env, const Actor& actor, const OrderListQuery& q) {
   RETURN_IF_ERROR(CheckListLimit(q.limit));
   ASSIGN_OR_RETURN(auto before, ParseIdCursor(q.cursor));

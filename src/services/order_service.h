@@ -61,6 +61,9 @@ struct OrderListQuery {
   int limit = 50;
 };
 /// Newest first; portal users see only their own customer's orders.
+/// The customer's latest `limit` orders (not quotes), newest first, as list rows: the
+/// customer 360 shows them.
+Result<boost::json::array> RecentOrdersJson(store::Tx& tx, std::int64_t customer_id, int limit);
 Result<boost::json::object> ListOrders(const Env& env, const Actor& actor, const OrderListQuery& q);
 /// Quote → order: kind order, number SO-…, ordered_at now (or body ordered_at), optional
 /// new promised_date. Conflict when it is not a quote.

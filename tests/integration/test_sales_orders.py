@@ -492,3 +492,69 @@ class BatchTest(SalesTestCase):
         self.assertEqual(r2["results"][0], {**r["results"][0], "status": "updated"})
         order = get(f"/api/v1/orders/{quote_id(r['results'][0]['id'])}", role="admin").json
         self.assertEqual(order["lines"][0]["quantity"], 6)
+
+
+class OrderFollowUpTest(SalesTestCase):
+    """What a delivery sets off elsewhere: a case for a failed Perfect Order component (one
+    call), the satisfaction survey once the order is delivered, the order in the 360, and
+    deliveries and cases counted as cost to serve by the value run."""
+
+    def surveys_of(self, cid) -> list:
+        return self.assertStatus(get("/api/v1/surveys?" + query(
+            {"filter[customer_id]": cid}), role="admin"), 200).json["data"]
+
+    def test_failed_line_opens_a_case_and_the_delivered_order_issues_a_survey(self):
+        c = self.create_customer({"kind": "person", "name": unique("Late ")})
+        p = self.create_product()
+        order = self.create_order(c["id"], [{"product_id": p["id"], "quantity": 4}],
+                                  ordered_at="2024-05-01T08:00:00Z", promised_date="2024-05-10")
+        line = order["lines"][0]["id"]
+        # Late (12 May against 10 May) and short (3 of 4).
+        self.deliver(order, [{"line_id": line, "delivered_quantity": 3}], "2024-05-12T09:00:00Z")
+        self.assertEqual([s for s in self.surveys_of(c["id"]) if s["source_kind"] == "order"], [])
+        resp = post(f"/api/v1/orders/{quote_id(order['id'])}/cases",
+                    {"order_line_id": line, "priority": "high"}, role="agent")
+        case = self.assertStatus(resp, 201).json
+        self.assertEqual(case["category"], "order_delivery_problem")
+        self.assertEqual(str(case["order_id"]), str(order["id"]))
+        self.assertEqual(str(case["order_line_id"]), str(line))
+        self.assertEqual(str(case["customer_id"]), str(c["id"]))
+        self.assertIn(order["number"], case["subject"])
+        self.assertIn("on_time", case["subject"])
+        self.assertIn("in_full", case["subject"])
+        self.assertNotIn("damage_free", case["subject"])
+        self.assertEqual(case["priority"], "high")
+        self.assertTrue(resp.header("Location").endswith(f"/api/v1/cases/{case['id']}"))
+        # The rest arrives: the order is delivered and its survey is issued, once.
+        self.deliver(order, [{"line_id": line, "delivered_quantity": 1}], "2024-05-13T09:00:00Z")
+        surveys = [s for s in self.surveys_of(c["id"]) if s["source_kind"] == "order"]
+        self.assertEqual(len(surveys), 1, surveys)
+        self.assertEqual(str(surveys[0]["source_id"]), str(order["id"]))
+        # The customer 360 lists the order.
+        c360 = self.assertStatus(get(f"/api/v1/customers/{quote_id(c['id'])}/360",
+                                     role="agent"), 200).json
+        self.assertIn(order["number"], [o["number"] for o in c360["orders"]])
+
+    def test_a_perfect_or_undelivered_line_opens_no_case(self):
+        c = self.create_customer({"kind": "person", "name": unique("Fine ")})
+        p = self.create_product()
+        order = self.create_order(c["id"], [{"product_id": p["id"], "quantity": 2}],
+                                  ordered_at="2024-05-01T08:00:00Z", promised_date="2024-05-10")
+        line = order["lines"][0]["id"]
+        url = f"/api/v1/orders/{quote_id(order['id'])}/cases"
+        before = self.write_marks()
+        self.assertProblem(post(url, {"order_line_id": line}, role="agent"), 422,
+                           field="order_line_id")
+        self.deliver(order, [{"line_id": line, "delivered_quantity": 2}], "2024-05-09T09:00:00Z")
+        before = self.write_marks()
+        self.assertProblem(post(url, {"order_line_id": line}, role="agent"), 422,
+                           field="order_line_id")
+        self.assertProblem(post(url, {"order_line_id": 999999999}, role="agent"), 422,
+                           field="order_line_id")
+        self.assertProblem(post(url, {}, role="agent"), 422, field="order_line_id")
+        self.assertNothingWritten(before)
+        self.assertProblem(post(url, {"order_line_id": line}, role="customer"), 404)
+
+    def test_value_run_rejects_a_negative_cost_to_serve(self):
+        self.assertProblem(post("/api/v1/analysis/runs", {"kind": "value", "cost_per_case": -1},
+                                role="analyst"), 422, field="cost_per_case")

@@ -7,6 +7,7 @@
 #include "api/problem.h"
 #include "services/call_service.h"
 #include "services/case_service.h"
+#include "services/order_case.h"
 #include "services/return_service.h"
 #include "services/service_metrics_service.h"
 #include "services/survey_service.h"
@@ -172,6 +173,15 @@ void AddServiceRoutes(Router& r) {
   const auto perm = [](Resource res, Action a) { return std::optional(std::make_pair(res, a)); };
   r.Add({"GET", "/api/v1/cases", true, perm(Resource::kCases, Action::kRead), ListCases});
   r.Add({"POST", "/api/v1/cases", true, perm(Resource::kCases, Action::kCreate), CreateCase});
+  r.Add({"POST", "/api/v1/orders/{id}/cases", true, perm(Resource::kCases, Action::kCreate),
+         [](RequestContext& c) -> Result<HttpResponse> {
+           ASSIGN_OR_RETURN(auto id, c.Id());
+           ASSIGN_OR_RETURN(auto body, Body(c));
+           ASSIGN_OR_RETURN(auto v, services::OpenOrderLineCase(c.env, c.actor, id, body));
+           HttpResponse res = Versioned(201, v.json, "/api/v1/cases/" + std::to_string(v.id));
+           res.SetHeader("ETag", ETag(v.version));
+           return res;
+         }});
   r.Add({"GET", "/api/v1/cases/{id}", true, perm(Resource::kCases, Action::kRead),
          [](RequestContext& c) -> Result<HttpResponse> {
            ASSIGN_OR_RETURN(auto id, c.Id());

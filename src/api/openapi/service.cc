@@ -24,6 +24,53 @@ std::string_view Service() {
   }
  ],
  "paths": {
+  "/api/v1/orders/{id}/cases": {
+   "post": {
+    "operationId": "openOrderLineCase",
+    "summary": "Open a case for an order line that failed a Perfect Order component",
+    "description": "Opens an order_delivery_problem case for the order's customer, linked to the order and line, naming the failed components (on_time, in_full, damage_free, documentation). 422 when the line is not delivered yet or met every component.",
+    "tags": ["Cases"],
+    "parameters": [
+     {"name": "id", "in": "path", "required": true, "description": "Order id.", "schema": {"type": "string"}}
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": ["order_line_id"],
+        "additionalProperties": false,
+        "properties": {
+         "order_line_id": {"type": "integer", "description": "The order line that failed."},
+         "priority": {"type": "string", "enum": ["low", "normal", "high", "urgent"]},
+         "queue": {"type": "string"}
+        }
+       },
+       "example": {"order_line_id": 12, "priority": "high"}
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "Opened",
+      "headers": {
+       "X-Request-Id": {"$ref": "#/components/headers/XRequestId"},
+       "ETag": {"$ref": "#/components/headers/ETag"},
+       "Location": {"$ref": "#/components/headers/Location"}
+      },
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Case"}}}
+     },
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+     "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+     "422": {"$ref": "#/components/responses/UnprocessableEntity"}
+    }
+   }
+  },
   "/api/v1/cases": {
    "get": {
     "operationId": "listCases",
