@@ -131,6 +131,21 @@ Status EraseOne(Tx& tx, std::int64_t id, Millis now) {
               "customer_id = ?",
               {id}));
   RETURN_IF_ERROR(tx.Exec("UPDATE consents SET source = NULL WHERE customer_id = ?", {id}));
+  // Free text and numbers held by service, sales and pipeline records; their amounts,
+  // dates and statuses stay for the aggregate figures.
+  for (const char* sql : {
+           "UPDATE case_notes SET body = '(erased)' WHERE case_id IN "
+           "(SELECT id FROM cases WHERE customer_id = ?)",
+           "UPDATE cases SET subject = '(erased)', description = NULL, serial = NULL "
+           "WHERE customer_id = ?",
+           "UPDATE calls SET caller_number = '(erased)', caller_normalized = NULL "
+           "WHERE customer_id = ?",
+           "UPDATE surveys SET comment = NULL WHERE customer_id = ?",
+           "UPDATE orders SET notes = NULL WHERE customer_id = ?",
+           "UPDATE tasks SET notes = NULL WHERE customer_id = ?",
+       }) {
+    RETURN_IF_ERROR(tx.Exec(sql, {id}));
+  }
   // Portal accounts of the person: no login, no name, no address.
   ASSIGN_OR_RETURN(auto users, tx.Query("SELECT id, email FROM users WHERE customer_id = ?", {id}));
   for (const auto& r : users) {

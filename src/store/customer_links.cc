@@ -36,8 +36,37 @@ const std::vector<CustomerLink>& CustomerLinks() {
       {"change_log", "customer_id", LinkKind::kKeep,
        "seq, at, actor, entity, entity_id, op, before_json, after_json", "seq"},
       {"erasures", "customer_id", LinkKind::kKeep, "id, reason, actor, erased_at", "id"},
-      // Later capabilities add their tables here, e.g.
-      // {"cases", "customer_id", LinkKind::kMove, "id, subject, status, created_at", "id"},
+      // Service (migration 6).
+      {"cases", "customer_id", LinkKind::kMove,
+       "id, number, subject, description, category, channel, priority, status, queue, "
+       "order_id, serial, created_at, resolved_at, closed_at",
+       "id"},
+      {"calls", "customer_id", LinkKind::kMove, "id, caller_number, queue, occurred_at", "id"},
+      {"returns", "customer_id", LinkKind::kMove,
+       "id, purchase_id, order_line_id, case_id, reason, decision, status, quantity, amount, "
+       "currency, created_at",
+       "id"},
+      {"surveys", "customer_id", LinkKind::kMove,
+       "id, source_kind, source_id, case_id, status, issued_at, answered_at, csat, nps, comment, "
+       "satisfaction_index",
+       "id"},
+      // Sales (migrations 4 and 5).
+      {"configurations", "customer_id", LinkKind::kMove,
+       "id, product_id, selections, unit_price, currency, created_at", "id"},
+      {"orders", "customer_id", LinkKind::kMove,
+       "id, kind, number, status, currency, total, ordered_at, promised_at, carrier, notes", "id"},
+      {"shipments", "customer_id", LinkKind::kMove,
+       "id, number, order_id, carrier, tracking_number, status, shipped_at, delivered_at", "id"},
+      {"opportunities", "customer_id", LinkKind::kMove,
+       "id, name, amount_minor, currency, stage, expected_close, lost_reason, created_at", "id"},
+      {"tasks", "customer_id", LinkKind::kMove, "id, title, notes, due_at, status, created_at",
+       "id"},
+      {"invoices", "customer_id", LinkKind::kMove,
+       "id, number, order_id, currency, total_minor, paid_minor, credited_minor, issued_at, "
+       "due_at, status",
+       "id"},
+      {"customer_credit", "customer_id", LinkKind::kKeep, "credit_limit_minor, currency",
+       "customer_id"},
   };
   return kLinks;
 }
