@@ -243,7 +243,8 @@ def main() -> int:
         state.port = free_port()
         logf = open(state.server_log, "wb")
         proc = subprocess.Popen(
-            [binary, "serve", "--db", state.db_url, "--port", str(state.port)],
+            [binary, "serve", "--db", state.db_url, "--port", str(state.port),
+             "--sla-interval-seconds", "0"],
             stdout=logf, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         logf.close()
         state.server = proc
