@@ -61,6 +61,19 @@ TEST(ErlangC, CallCentreHelperWorkedExample) {
   EXPECT_NEAR(need.average_speed_of_answer, need.probability_wait * 180 / 4, 1e-12);
 }
 
+TEST(ErlangC, PublishedStaffingFigureJonesTheNet) {
+  // Published figure: jonesthenet.com, "Erlang uplift" (service levels and Erlang): an
+  // average hour of 250 calls with AHT 330 s and a target of 80 % answered in 30 s needs
+  // 28 advisors by Erlang C (against the 22.9 of workload alone).
+  const ErlangInput in{250, 330, 30, 0.8};
+  ASSERT_OK_AND_ASSIGN(const ErlangResult need, RequiredAgents(in));
+  EXPECT_EQ(need.agents, 28);
+  EXPECT_NEAR(need.traffic_erlangs, 250.0 * 330 / 3600, 1e-12);
+  EXPECT_GE(need.service_level, 0.8);
+  ASSERT_OK_AND_ASSIGN(const ErlangResult fewer, EvaluateStaffing(in, 27));
+  EXPECT_LT(fewer.service_level, 0.8);
+}
+
 TEST(ErlangC, MitanStepByStepExample) {
   // Inputs of the step-by-step example of "The Erlang-C formula" (Mitan Ltd): 360 calls per
   // half hour, 4-minute calls, 55 agents, 15 s target, so A = 48 erlangs and occupancy
