@@ -20,8 +20,9 @@ namespace chaincrm::services {
 
 namespace {
 
-constexpr const char* kFields[] = {"occurred_at", "quantity", "revenue",   "cost",     "currency",
-                                   "sku",         "product",  "order_ref", "reference"};
+constexpr const char* kFields[] = {"occurred_at", "quantity",      "revenue",      "cost",
+                                   "currency",    "sku",           "product",      "order_ref",
+                                   "reference",   "customer.name", "customer.kind"};
 
 // FNV-1a, 64 bits: a stable digest for the derived source key.
 std::string Digest(const std::string& s) {
@@ -75,7 +76,7 @@ class PurchaseTarget final : public ImportTarget {
 
   Status Begin(store::Tx& tx) override {
     ASSIGN_OR_RETURN(currency_, LedgerCurrencyOrDefault(tx));
-    return Ok();
+    return customers_->Begin(tx);
   }
 
   Result<RowResult> Apply(TargetContext& ctx, const MappedRow& row) override {
@@ -84,10 +85,17 @@ class PurchaseTarget final : public ImportTarget {
       return Fail(Error::InvalidArgument(
           "no key", {{ctx.key.Field(), "is empty: it finds the purchase's customer"}}));
     ASSIGN_OR_RETURN(auto customer, FindCustomerByImportKey(ctx.tx, ctx.key, key->second));
+    if (const auto name = row.find("customer.name"); !customer && name != row.end()) {
+      MappedRow c{{ctx.key.Field(), key->second}, {"name", name->second}};
+      if (const auto kind = row.find("customer.kind"); kind != row.end()) c["kind"] = kind->second;
+      auto made = customers_->Apply(ctx, c);
+      if (!made) return Fail(made.error());
+      ASSIGN_OR_RETURN(customer, FindCustomerByImportKey(ctx.tx, ctx.key, key->second));
+    }
     if (!customer)
       return Fail(Error::InvalidArgument(
           "unknown customer", {{ctx.key.Field(), "no customer has '" + key->second.substr(0, 60) +
-                                                     "' (import the customers first)"}}));
+                                                     "' (map customer.name to create it)"}}));
     RETURN_IF_ERROR(CheckScope(ctx.actor, domain::Resource::kPurchases, domain::Action::kCreate,
                                *customer, std::nullopt));
     domain::Purchase p;
@@ -124,7 +132,7 @@ class PurchaseTarget final : public ImportTarget {
         p.order_ref = v;
       } else if (f == "reference") {
         reference = std::string(Trim(v));
-      }
+      }  // customer.name, customer.kind: used above
     }
     const Millis now = ctx.env.clock.Now();
     p.created_at = now;
@@ -158,6 +166,7 @@ class PurchaseTarget final : public ImportTarget {
 
  private:
   std::string currency_;
+  std::unique_ptr<ImportTarget> customers_ = MakeCustomerImportTarget();
 };
 
 }  // namespace

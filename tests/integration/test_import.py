@@ -230,13 +230,14 @@ class ImportTargetsTest(ApiTestCase):
 
     run_job = ImportApiTest.run_job
     report = ImportApiTest.report
+    customers_named = ImportApiTest.customers_named
     write = ImportCliTest.write
 
     def problems(self, job: dict) -> dict:
         return {p["line"]: p for p in self.report(job["id"]) if p["outcome"] == "rejected"}
 
     def purchases_of(self, customer_id) -> list[dict]:
-        r = get("/api/v1/purchases?" + query({"customer_id": customer_id, "limit": 500}),
+        r = get("/api/v1/purchases?" + query({"filter[customer_id]": customer_id, "limit": 500}),
                 role="admin")
         return self.assertStatus(r, 200).json["data"]
 
@@ -253,7 +254,7 @@ class ImportTargetsTest(ApiTestCase):
                 return out
 
     def orders_of(self, customer_id) -> dict:
-        r = get("/api/v1/orders?" + query({"customer_id": customer_id, "limit": 500}),
+        r = get("/api/v1/orders?" + query({"filter[customer_id]": customer_id, "limit": 500}),
                 role="admin")
         out = {}
         for row in self.assertStatus(r, 200).json["data"]:
@@ -295,6 +296,27 @@ class ImportTargetsTest(ApiTestCase):
         after = self.purchases_of(c["id"])
         self.assertEqual(len(after), 2, "a re-run posts nothing twice")
         self.assertEqual(sum(minor(p["revenue"]) for p in after), 12050)
+
+    def test_purchases_create_an_unknown_customer_when_the_row_names_it(self):
+        tag = unique("puc").lower()
+        mapping = {"columns": {"Cust": "external_id.shop", "Name": "customer.name",
+                               "Date": "occurred_at", "Amount": "revenue"},
+                   "constants": {"customer.kind": "person"}}
+        text = ("Cust,Name,Date,Amount\n"
+                f"{tag},Walk-in {tag},2024-05-01,30.00\n"
+                f"{tag},Walk-in {tag},2024-05-02,12.00\n"
+                f"{tag}-2,,2024-05-02,1.00\n")
+        spec = {"target": "purchases", "key": "external_id:shop", "mapping": mapping}
+        job = self.run_job(text, **spec)
+        self.assertEqual((job["created"], job["rejected"]), (2, 1), job)
+        self.assertEqual(self.problems(job)[4]["field"], "external_id.shop")
+        found = self.customers_named(f"Walk-in {tag}")
+        self.assertEqual(len(found), 1, "one customer, created by the first line")
+        self.assertEqual(sum(minor(p["revenue"]) for p in self.purchases_of(found[0]["id"])),
+                         4200)
+        again = self.run_job(text, **spec)
+        self.assertEqual((again["created"], again["skipped"]), (0, 2), again)
+        self.assertEqual(len(self.customers_named(f"Walk-in {tag}")), 1)
 
     def test_products_upsert_by_sku(self):
         tag = unique("prd").lower()
