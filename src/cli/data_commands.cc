@@ -163,14 +163,20 @@ int RunExport(const services::Env& env) {
 
 void AddDataCommands(CLI::App& app, std::string& db_url) {
   auto* import = app.get_subcommand("import");
-  for (const char* target : {"customers", "contacts"}) {
+  for (const std::string& target : services::ImportTargetNames()) {
+    // "import purchases" is the fixed-format ledger importer (cli/app.cc); the mapped
+    // purchases target is reached through the API (POST /api/v1/imports).
+    if (!import->get_subcommands([&](CLI::App* a) { return a->get_name() == target; }).empty())
+      continue;
     auto* cmd = import->add_subcommand(
-        target, std::string("import ") + target + " from a CSV file with a column mapping");
+        target, "import " + target + " from a CSV file with a column mapping");
     cmd->add_option("--db", db_url, "sqlite:PATH or postgresql://… (env CHAINCRM_DB)");
     cmd->add_option("file", g_import.file, "the CSV file")->required();
     cmd->add_option("--mapping", g_import.mapping, "the mapping JSON file (docs/IMPORT.md)")
         ->required();
-    cmd->add_option("--key", g_import.key, "email | phone | tax_id | external_id:SYSTEM")
+    cmd->add_option("--key", g_import.key,
+                    "email | phone | tax_id | external_id:SYSTEM (customers, contacts, purchases); "
+                    "sku | external_id (products, orders)")
         ->capture_default_str();
     cmd->add_option("--delimiter", g_import.delimiter, "field delimiter: , or ;")
         ->capture_default_str();

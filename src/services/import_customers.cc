@@ -93,7 +93,11 @@ class CustomerTarget final : public ImportTarget {
       has_key = has_key || c.field == key.Field();
     }
     for (const auto& [f, _] : m.constants) check(f, "constants." + f);
-    if (!has_key)
+    if (key.kind == "sku" || (key.kind == "external_id" && key.system.empty()))
+      errs.push_back({"key",
+                      "customers are matched by email, phone, tax_id or "
+                      "external_id:SYSTEM"});
+    else if (!has_key)
       errs.push_back({"key", "no column is mapped to '" + key.Field() + "', the import key"});
     return errs;
   }
@@ -110,7 +114,7 @@ class CustomerTarget final : public ImportTarget {
       return Fail(
           Error::InvalidArgument("no key", {{ctx.key.Field(), "is empty: it is the import key"}}));
     }
-    ASSIGN_OR_RETURN(auto existing, Find(ctx, key_value->second));
+    ASSIGN_OR_RETURN(auto existing, FindCustomerByImportKey(ctx.tx, ctx.key, key_value->second));
     ASSIGN_OR_RETURN(json::object patch, ToJson(row));
     const Millis now = ctx.env.clock.Now();
     if (!existing) {
@@ -152,40 +156,6 @@ class CustomerTarget final : public ImportTarget {
     if (f.starts_with("address.")) return OneOf(std::string_view(f).substr(8), kAddressParts);
     if (f.starts_with("external_id.")) return f.size() > 12;
     return f.starts_with("custom.") && f.size() > 7;
-  }
-
-  // The customer id holding the key's value; InvalidArgument when two customers do.
-  Result<std::optional<std::int64_t>> Find(TargetContext& ctx, const std::string& value) {
-    const ImportKey& k = ctx.key;
-    std::string sql;
-    store::Params params;
-    if (k.kind == "email") {
-      const std::string norm = NormalizeEmail(value);
-      if (norm.empty())
-        return Fail(Error::InvalidArgument("bad", {{"email", "is not a valid email address"}}));
-      sql = "SELECT DISTINCT customer_id FROM customer_emails WHERE address_norm = ?";
-      params = {norm};
-    } else if (k.kind == "phone") {
-      const std::string norm = NormalizePhone(value);
-      if (norm.empty())
-        return Fail(Error::InvalidArgument("bad", {{"phone", "is not a phone number"}}));
-      sql = "SELECT DISTINCT customer_id FROM customer_phones WHERE normalized = ?";
-      params = {norm};
-    } else if (k.kind == "tax_id") {
-      sql = "SELECT id FROM customers WHERE tax_id_norm = ?";
-      params = {FoldForSearch(value)};
-    } else {
-      sql = "SELECT customer_id FROM customer_external_ids WHERE system = ? AND value = ?";
-      params = {k.system, std::string(Trim(value))};
-    }
-    ASSIGN_OR_RETURN(auto rows, ctx.tx.Query(sql + " LIMIT 2", params));
-    if (rows.empty()) return std::optional<std::int64_t>();
-    if (rows.size() > 1) {
-      return Fail(Error::InvalidArgument(
-          "ambiguous", {{k.Field(), "matches customers " + std::to_string(rows[0].Int(0)) +
-                                        " and " + std::to_string(rows[1].Int(0))}}));
-    }
-    return std::optional<std::int64_t>(rows.front().Int(0));
   }
 
   Result<json::object> ToJson(const MappedRow& row) const {
@@ -278,6 +248,39 @@ class CustomerTarget final : public ImportTarget {
 };
 
 }  // namespace
+
+Result<std::optional<std::int64_t>> FindCustomerByImportKey(store::Tx& tx, const ImportKey& k,
+                                                            const std::string& value) {
+  std::string sql;
+  store::Params params;
+  if (k.kind == "email") {
+    const std::string norm = NormalizeEmail(value);
+    if (norm.empty())
+      return Fail(Error::InvalidArgument("bad", {{"email", "is not a valid email address"}}));
+    sql = "SELECT DISTINCT customer_id FROM customer_emails WHERE address_norm = ?";
+    params = {norm};
+  } else if (k.kind == "phone") {
+    const std::string norm = NormalizePhone(value);
+    if (norm.empty())
+      return Fail(Error::InvalidArgument("bad", {{"phone", "is not a phone number"}}));
+    sql = "SELECT DISTINCT customer_id FROM customer_phones WHERE normalized = ?";
+    params = {norm};
+  } else if (k.kind == "tax_id") {
+    sql = "SELECT id FROM customers WHERE tax_id_norm = ?";
+    params = {FoldForSearch(value)};
+  } else {
+    sql = "SELECT customer_id FROM customer_external_ids WHERE system = ? AND value = ?";
+    params = {k.system, std::string(Trim(value))};
+  }
+  ASSIGN_OR_RETURN(auto rows, tx.Query(sql + " LIMIT 2", params));
+  if (rows.empty()) return std::optional<std::int64_t>();
+  if (rows.size() > 1) {
+    return Fail(Error::InvalidArgument(
+        "ambiguous", {{k.Field(), "matches customers " + std::to_string(rows[0].Int(0)) + " and " +
+                                      std::to_string(rows[1].Int(0))}}));
+  }
+  return std::optional<std::int64_t>(rows.front().Int(0));
+}
 
 std::unique_ptr<ImportTarget> MakeCustomerImportTarget() {
   return std::make_unique<CustomerTarget>();

@@ -199,7 +199,8 @@ class Importer {
                       actor_,
                       spec_.key,
                       spec_.update_existing,
-                      "import-job-" + std::to_string(job_id_)};
+                      "import-job-" + std::to_string(job_id_),
+                      line};
     auto applied = target_.Apply(ctx, *mapped);
     if (!applied) {
       if (!RejectsLine(applied.error())) return Fail(applied.error());

@@ -5,7 +5,9 @@
 // only turns one mapped row into a create, an update or a skip inside the caller's
 // transaction.
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,15 +18,21 @@
 namespace chaincrm::services {
 
 /// The natural key that finds an existing record: email, phone, tax_id or
-/// external_id:SYSTEM.
+/// external_id:SYSTEM (customers, contacts, purchases); sku or external_id (products,
+/// orders: their one external id has no system).
 struct ImportKey {
-  std::string kind = "email";  // email | phone | tax_id | external_id
-  std::string system;          // for external_id
+  std::string kind = "email";  // email | phone | tax_id | external_id | sku
+  std::string system;          // for external_id; empty for products and orders
   /// The mapped field that carries the key's value ("email", "external_id.erp").
-  std::string Field() const { return kind == "external_id" ? "external_id." + system : kind; }
-  std::string Label() const { return kind == "external_id" ? "external_id:" + system : kind; }
+  std::string Field() const {
+    return kind == "external_id" && !system.empty() ? "external_id." + system : kind;
+  }
+  std::string Label() const {
+    return kind == "external_id" && !system.empty() ? "external_id:" + system : kind;
+  }
 };
-/// Parses "email" | "phone" | "tax_id" | "external_id:SYSTEM"; InvalidArgument otherwise.
+/// Parses "email" | "phone" | "tax_id" | "sku" | "external_id" | "external_id:SYSTEM";
+/// InvalidArgument otherwise (each target says which of them it accepts).
 Result<ImportKey> ParseImportKey(std::string_view s);
 
 enum class ImportOutcome { kCreated, kUpdated, kSkipped };
@@ -42,6 +50,7 @@ struct TargetContext {
   const ImportKey& key;
   bool update_existing = true;  // false: rows whose key exists are skipped
   std::string source;           // for the change log ("import job 12")
+  std::int64_t line = 0;        // the row's line in the file (orders group by it)
 };
 
 class ImportTarget {
@@ -65,5 +74,14 @@ std::vector<std::string> ImportTargetNames();
 // One factory per target file (import_customers.cc, import_contacts.cc, ...).
 std::unique_ptr<ImportTarget> MakeCustomerImportTarget();
 std::unique_ptr<ImportTarget> MakeContactImportTarget();
+std::unique_ptr<ImportTarget> MakePurchaseImportTarget();
+std::unique_ptr<ImportTarget> MakeProductImportTarget();
+std::unique_ptr<ImportTarget> MakeOrderImportTarget();
+
+/// The customer holding `value` under the customer key `key` (email, phone, tax_id,
+/// external_id:SYSTEM); none when absent; InvalidArgument naming key.Field() when the
+/// value is malformed or two customers hold it. Defined in import_customers.cc.
+Result<std::optional<std::int64_t>> FindCustomerByImportKey(store::Tx& tx, const ImportKey& key,
+                                                            const std::string& value);
 
 }  // namespace chaincrm::services

@@ -15,8 +15,9 @@ struct Entry {
 };
 
 constexpr Entry kTargets[] = {
-    {"customers", MakeCustomerImportTarget},
-    {"contacts", MakeContactImportTarget},
+    {"customers", MakeCustomerImportTarget}, {"contacts", MakeContactImportTarget},
+    {"purchases", MakePurchaseImportTarget}, {"products", MakeProductImportTarget},
+    {"orders", MakeOrderImportTarget},
 };
 
 }  // namespace
@@ -38,7 +39,7 @@ Result<std::unique_ptr<ImportTarget>> MakeImportTarget(std::string_view name) {
 
 Result<ImportKey> ParseImportKey(std::string_view s) {
   ImportKey k;
-  if (s == "email" || s == "phone" || s == "tax_id") {
+  if (s == "email" || s == "phone" || s == "tax_id" || s == "sku" || s == "external_id") {
     k.kind = std::string(s);
     return k;
   }
@@ -48,7 +49,8 @@ Result<ImportKey> ParseImportKey(std::string_view s) {
     return k;
   }
   return Fail(Error::InvalidArgument(
-      "bad key", {{"key", "must be email, phone, tax_id or external_id:SYSTEM"}}));
+      "bad key",
+      {{"key", "must be email, phone, tax_id, sku, external_id or external_id:SYSTEM"}}));
 }
 
 }  // namespace chaincrm::services

@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 import time
 
-from support import STATE, ApiTestCase, get, post, query, request, unique
+from support import STATE, ApiTestCase, get, post, query, quote_id, request, unique
 
 MAPPING = {
     "columns": {
@@ -215,6 +215,217 @@ class ImportCliTest(ApiTestCase):
         self.assertIn("0 created", proc.stdout)
         self.assertEqual(len(self.assertStatus(get(f"/api/v1/customers/{org['id']}/contacts",
                                                    role="admin"), 200).json["data"]), 1)
+
+
+def minor(m: dict) -> int:
+    """A money object's amount in minor units."""
+    whole, _, frac = m["amount"].lstrip("-").partition(".")
+    v = int(whole) * 100 + int((frac + "00")[:2])
+    return -v if m["amount"].startswith("-") else v
+
+
+class ImportTargetsTest(ApiTestCase):
+    """The purchases, products and orders targets: a dry run names each bad line and
+    field, the real run writes the good lines, a re-run updates or skips."""
+
+    run_job = ImportApiTest.run_job
+    report = ImportApiTest.report
+    customers_named = ImportApiTest.customers_named
+    write = ImportCliTest.write
+
+    def problems(self, job: dict) -> dict:
+        return {p["line"]: p for p in self.report(job["id"]) if p["outcome"] == "rejected"}
+
+    def purchases_of(self, customer_id) -> list[dict]:
+        r = get("/api/v1/purchases?" + query({"filter[customer_id]": customer_id, "limit": 500}),
+                role="admin")
+        return self.assertStatus(r, 200).json["data"]
+
+    def products_with(self, tag: str) -> list[dict]:
+        out, cursor = [], None
+        while True:
+            params = {"limit": 500, "include_inactive": "true"}
+            if cursor:
+                params["cursor"] = cursor
+            r = self.assertStatus(get("/api/v1/products?" + query(params), role="admin"), 200)
+            out += [p for p in r.json["data"] if tag in p["sku"]]
+            cursor = r.json["next_cursor"]
+            if not cursor:
+                return out
+
+    def orders_of(self, customer_id) -> dict:
+        r = get("/api/v1/orders?" + query({"filter[customer_id]": customer_id, "limit": 500}),
+                role="admin")
+        out = {}
+        for row in self.assertStatus(r, 200).json["data"]:
+            o = self.assertStatus(get(f"/api/v1/orders/{quote_id(row['id'])}", role="admin"),
+                                  200).json
+            out[o["external_id"]] = o
+        return out
+
+    def test_purchases_post_through_the_ledger_once(self):
+        tag = unique("pur").lower()
+        c = self.create_customer({"kind": "person", "name": f"Buyer {tag}",
+                                  "emails": [{"address": f"p.{tag}@example.com"}]})
+        mapping = {"columns": {"Mail": "email", "Date": "occurred_at", "Amount": "revenue",
+                               "Qty": "quantity", "Ref": "reference", "SKU": "sku"}}
+        text = ("Mail,Date,Amount,Qty,Ref,SKU\n"
+                f"p.{tag}@example.com,2024-03-01,100.00,1,R1-{tag},A\n"
+                f"p.{tag}@example.com,2024-13-01,5.00,1,R2-{tag},A\n"
+                f"nobody.{tag}@example.com,2024-03-02,5.00,1,R3-{tag},A\n"
+                f"p.{tag}@example.com,2024-03-05,20.50,2,,B\n")
+        spec = {"target": "purchases", "key": "email", "mapping": mapping}
+        dry = self.run_job(text, dry_run=True, **spec)
+        self.assertEqual((dry["created"], dry["rejected"]), (2, 2), dry)
+        bad = self.problems(dry)
+        self.assertEqual(bad[3]["field"], "occurred_at")
+        self.assertIn("2024-13-01", bad[3]["message"])
+        self.assertEqual(bad[4]["field"], "email")
+        self.assertIn("no customer", bad[4]["message"])
+        self.assertEqual(self.purchases_of(c["id"]), [], "a dry run posts nothing")
+
+        real = self.run_job(text, **spec)
+        self.assertTrue(real["committed"])
+        self.assertEqual((real["created"], real["rejected"]), (2, 2), real)
+        posted = self.purchases_of(c["id"])
+        self.assertEqual(sum(minor(p["revenue"]) for p in posted), 12050)
+        self.assertEqual(sorted(p["sku"] for p in posted), ["A", "B"])
+
+        again = self.run_job(text, **spec)
+        self.assertEqual((again["created"], again["skipped"], again["rejected"]), (0, 2, 2), again)
+        after = self.purchases_of(c["id"])
+        self.assertEqual(len(after), 2, "a re-run posts nothing twice")
+        self.assertEqual(sum(minor(p["revenue"]) for p in after), 12050)
+
+    def test_purchases_create_an_unknown_customer_when_the_row_names_it(self):
+        tag = unique("puc").lower()
+        mapping = {"columns": {"Cust": "external_id.shop", "Name": "customer.name",
+                               "Date": "occurred_at", "Amount": "revenue"},
+                   "constants": {"customer.kind": "person"}}
+        text = ("Cust,Name,Date,Amount\n"
+                f"{tag},Walk-in {tag},2024-05-01,30.00\n"
+                f"{tag},Walk-in {tag},2024-05-02,12.00\n"
+                f"{tag}-2,,2024-05-02,1.00\n")
+        spec = {"target": "purchases", "key": "external_id:shop", "mapping": mapping}
+        job = self.run_job(text, **spec)
+        self.assertEqual((job["created"], job["rejected"]), (2, 1), job)
+        self.assertEqual(self.problems(job)[4]["field"], "external_id.shop")
+        found = self.customers_named(f"Walk-in {tag}")
+        self.assertEqual(len(found), 1, "one customer, created by the first line")
+        self.assertEqual(sum(minor(p["revenue"]) for p in self.purchases_of(found[0]["id"])),
+                         4200)
+        again = self.run_job(text, **spec)
+        self.assertEqual((again["created"], again["skipped"]), (0, 2), again)
+        self.assertEqual(len(self.customers_named(f"Walk-in {tag}")), 1)
+
+    def test_products_upsert_by_sku(self):
+        tag = unique("prd").lower()
+        mapping = {"columns": {"SKU": "sku", "Name": "name", "Price": "price",
+                               "Lead": "lead_time_days", "Ext": "external_id",
+                               "Active": "active"}}
+        head = "SKU,Name,Price,Lead,Ext,Active\n"
+        rows = [f"P1-{tag},Widget {tag},12.50,3,x1-{tag},yes\n",
+                f"P2-{tag},Gadget {tag},abc,2,x2-{tag},yes\n",
+                f"P3-{tag},Gizmo {tag},7.00,soon,x3-{tag},yes\n",
+                f"P4-{tag},Doohickey {tag},1.00,1,x4-{tag},no\n"]
+        spec = {"target": "products", "key": "sku", "mapping": mapping}
+        dry = self.run_job(head + "".join(rows), dry_run=True, **spec)
+        self.assertEqual((dry["created"], dry["rejected"]), (2, 2), dry)
+        bad = self.problems(dry)
+        self.assertTrue(bad[3]["field"].startswith("price"), bad[3])
+        self.assertEqual(bad[4]["field"], "lead_time_days")
+        self.assertIn("soon", bad[4]["message"])
+        self.assertEqual(self.products_with(tag), [], "a dry run writes nothing")
+
+        real = self.run_job(head + "".join(rows), **spec)
+        self.assertEqual((real["created"], real["rejected"]), (2, 2), real)
+        got = {p["sku"]: p for p in self.products_with(tag)}
+        self.assertEqual(set(got), {f"P1-{tag}", f"P4-{tag}"})
+        p1 = got[f"P1-{tag}"]
+        self.assertEqual((p1["name"], minor(p1["price"]), p1["lead_time_days"], p1["external_id"],
+                          p1["active"]), (f"Widget {tag}", 1250, 3, f"x1-{tag}", True))
+        self.assertFalse(got[f"P4-{tag}"]["active"])
+
+        again = self.run_job(head + "".join(rows), **spec)
+        self.assertEqual((again["created"], again["updated"], again["skipped"]), (0, 0, 2), again)
+        rows[0] = f"P1-{tag},Widget {tag},13.00,3,x1-{tag},yes\n"
+        changed = self.run_job(head + "".join(rows), **spec)
+        self.assertEqual((changed["created"], changed["updated"], changed["skipped"]), (0, 1, 1))
+        got = {p["sku"]: p for p in self.products_with(tag)}
+        self.assertEqual(len(got), 2, "re-runs update, not duplicate")
+        self.assertEqual(minor(got[f"P1-{tag}"]["price"]), 1300)
+        # By external id: the SKU may change.
+        by_ext = self.run_job(head + f"P1b-{tag},Widget {tag},13.00,3,x1-{tag},yes\n",
+                              target="products", key="external_id", mapping=mapping)
+        self.assertEqual(by_ext["updated"], 1, by_ext)
+        self.assertEqual({p["sku"] for p in self.products_with(tag)}, {f"P1b-{tag}", f"P4-{tag}"})
+
+    def test_orders_group_contiguous_rows_into_one_order(self):
+        tag = unique("ord").lower()
+        c = self.create_customer({"kind": "organization", "name": f"Org {tag}",
+                                  "external_ids": [{"system": "erp", "value": tag}]})
+        sku = f"S-{tag}"
+        self.assertStatus(post("/api/v1/products", {
+            "sku": sku, "name": "Tee", "price": {"amount": "8.00", "currency": "CNY"},
+            "cost": {"amount": "2.00", "currency": "CNY"}}, role="admin"), 201)
+        mapping = {"columns": {"Order": "external_id", "Customer": "customer.external_id.erp",
+                               "SKU": "sku", "Qty": "quantity", "Price": "unit_price"}}
+        text = ("Order,Customer,SKU,Qty,Price\n"
+                f"O1-{tag},{tag},{sku},2,10.00\n"
+                f"O1-{tag},{tag},{sku},3,\n"
+                f"O2-{tag},{tag},NOPE-{tag},1,\n"
+                f"O3-{tag},{tag},{sku},zero,\n"
+                f"O4-{tag},{tag},{sku},1,\n")
+        spec = {"target": "orders", "key": "external_id", "mapping": mapping}
+        dry = self.run_job(text, dry_run=True, **spec)
+        self.assertEqual((dry["created"], dry["updated"], dry["rejected"]), (2, 1, 2), dry)
+        bad = self.problems(dry)
+        self.assertIn("sku", bad[4]["field"])
+        self.assertEqual(bad[5]["field"], "quantity")
+        self.assertIn("zero", bad[5]["message"])
+        self.assertEqual(self.orders_of(c["id"]), {}, "a dry run writes nothing")
+
+        # One line per transaction: an order's rows span batches and still make one order.
+        data = self.write(text)
+        mfile = self.write(json.dumps(mapping), ".json")
+        args = ["import", "orders", "--db", STATE.db_url, data, "--mapping", mfile,
+                "--key", "external_id", "--batch", "1"]
+        proc = cli(*args)
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        self.assertIn("2 created, 1 updated", proc.stdout)
+        self.assertIn("line 5: rejected: quantity", proc.stdout)
+        orders = self.orders_of(c["id"])
+        self.assertEqual(set(orders), {f"O1-{tag}", f"O4-{tag}"})
+        lines = orders[f"O1-{tag}"]["lines"]
+        self.assertEqual([(l["quantity"], minor(l["unit_price"])) for l in lines],
+                         [(2, 1000), (3, 800)])
+
+        proc = cli(*args)
+        self.assertIn("0 created, 3 updated", proc.stdout)
+        again = self.orders_of(c["id"])
+        self.assertEqual(set(again), {f"O1-{tag}", f"O4-{tag}"}, "a re-run does not duplicate")
+        self.assertEqual([l["quantity"] for l in again[f"O1-{tag}"]["lines"]], [2, 3])
+        self.assertEqual([l["quantity"] for l in again[f"O4-{tag}"]["lines"]], [1])
+
+        # Rows of one order that are not contiguous: the later run replaces the lines.
+        split = ("Order,Customer,SKU,Qty,Price\n"
+                 f"O1-{tag},{tag},{sku},5,\n"
+                 f"O4-{tag},{tag},{sku},6,\n"
+                 f"O1-{tag},{tag},{sku},7,\n")
+        self.run_job(split, **spec)
+        self.assertEqual([l["quantity"] for l in self.orders_of(c["id"])[f"O1-{tag}"]["lines"]],
+                         [7])
+
+    def test_target_specific_keys_are_checked(self):
+        r = post("/api/v1/imports", {"target": "products", "key": "email",
+                                     "mapping": {"columns": {"S": "sku"}}}, role="admin")
+        self.assertProblem(r, 422)
+        r = post("/api/v1/imports", {"target": "orders", "key": "external_id",
+                                     "mapping": {"columns": {"O": "external_id"}}}, role="admin")
+        self.assertProblem(r, 422)
+        r = post("/api/v1/imports", {"target": "purchases", "key": "sku",
+                                     "mapping": {"columns": {"S": "sku"}}}, role="admin")
+        self.assertProblem(r, 422)
 
 
 class ExportTest(ApiTestCase):

@@ -598,7 +598,10 @@ std::string_view Imports() {
             "type": "string",
             "enum": [
               "customers",
-              "contacts"
+              "contacts",
+              "purchases",
+              "products",
+              "orders"
             ]
           },
           "mapping": {
@@ -607,7 +610,7 @@ std::string_view Imports() {
           "key": {
             "type": "string",
             "default": "email",
-            "description": "email, phone, tax_id or external_id:SYSTEM"
+            "description": "customers, contacts, purchases: email, phone, tax_id or external_id:SYSTEM (contacts: email or phone; purchases: finds the customer); products: sku or external_id; orders: external_id (docs/IMPORT.md)"
           },
           "delimiter": {
             "type": "string",
@@ -666,7 +669,10 @@ std::string_view Imports() {
             "type": "string",
             "enum": [
               "customers",
-              "contacts"
+              "contacts",
+              "purchases",
+              "products",
+              "orders"
             ]
           },
           "status": {

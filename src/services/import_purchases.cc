@@ -1,0 +1,178 @@
+// Import target "purchases": one row per purchase, posted to the ledger through
+// PostPurchase (services/ledger.h), the one posting path. The customer is found by the
+// import key (email, phone, tax_id or external_id:SYSTEM mapped on the row); an unknown
+// customer rejects the line. Every row gets a source_key, so that re-running a file
+// posts nothing twice: "import:ref:<reference>" when a reference column is mapped,
+// else "import:row:<hash of customer, date and amounts>" (identical rows are one
+// purchase then: map a reference to tell them apart).
+
+#include "core/money.h"
+#include "core/text.h"
+#include "domain/activity.h"
+#include "services/activity_json.h"
+#include "services/customer_service.h"
+#include "services/import_target.h"
+#include "services/json_util.h"
+#include "services/ledger.h"
+#include "store/change_log.h"
+
+namespace chaincrm::services {
+
+namespace {
+
+constexpr const char* kFields[] = {"occurred_at", "quantity",      "revenue",      "cost",
+                                   "currency",    "sku",           "product",      "order_ref",
+                                   "reference",   "customer.name", "customer.kind"};
+
+// FNV-1a, 64 bits: a stable digest for the derived source key.
+std::string Digest(const std::string& s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (const unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<std::size_t>(i)] = kHex[h & 15];
+  return out;
+}
+
+class PurchaseTarget final : public ImportTarget {
+ public:
+  std::vector<FieldError> CheckFields(const ImportMapping& m, const ImportKey& key) const override {
+    std::vector<FieldError> errs;
+    auto known = [&](const std::string& f) {
+      if (f == key.Field()) return true;
+      for (const char* k : kFields)
+        if (f == k) return true;
+      return false;
+    };
+    bool has_key = false, has_date = false, has_revenue = false;
+    auto see = [&](const std::string& f) {
+      has_key = has_key || f == key.Field();
+      has_date = has_date || f == "occurred_at";
+      has_revenue = has_revenue || f == "revenue";
+    };
+    for (const auto& c : m.columns) {
+      if (!known(c.field))
+        errs.push_back({"columns." + c.column, "unknown purchase field '" + c.field + "'"});
+      see(c.field);
+    }
+    for (const auto& [f, _] : m.constants) {
+      if (!known(f)) errs.push_back({"constants." + f, "unknown purchase field '" + f + "'"});
+      see(f);
+    }
+    if (key.kind == "sku" || (key.kind == "external_id" && key.system.empty()))
+      errs.push_back({"key",
+                      "the customer of a purchase is found by email, phone, tax_id or "
+                      "external_id:SYSTEM"});
+    else if (!has_key)
+      errs.push_back(
+          {"key", "no column is mapped to '" + key.Field() + "', the key that finds the customer"});
+    if (!has_date) errs.push_back({"columns", "no column is mapped to 'occurred_at'"});
+    if (!has_revenue) errs.push_back({"columns", "no column is mapped to 'revenue'"});
+    return errs;
+  }
+
+  Status Begin(store::Tx& tx) override {
+    ASSIGN_OR_RETURN(currency_, LedgerCurrencyOrDefault(tx));
+    return customers_->Begin(tx);
+  }
+
+  Result<RowResult> Apply(TargetContext& ctx, const MappedRow& row) override {
+    const auto key = row.find(ctx.key.Field());
+    if (key == row.end())
+      return Fail(Error::InvalidArgument(
+          "no key", {{ctx.key.Field(), "is empty: it finds the purchase's customer"}}));
+    ASSIGN_OR_RETURN(auto customer, FindCustomerByImportKey(ctx.tx, ctx.key, key->second));
+    if (const auto name = row.find("customer.name"); !customer && name != row.end()) {
+      MappedRow c{{ctx.key.Field(), key->second}, {"name", name->second}};
+      if (const auto kind = row.find("customer.kind"); kind != row.end()) c["kind"] = kind->second;
+      auto made = customers_->Apply(ctx, c);
+      if (!made) return Fail(made.error());
+      ASSIGN_OR_RETURN(customer, FindCustomerByImportKey(ctx.tx, ctx.key, key->second));
+    }
+    if (!customer)
+      return Fail(Error::InvalidArgument(
+          "unknown customer", {{ctx.key.Field(), "no customer has '" + key->second.substr(0, 60) +
+                                                     "' (map customer.name to create it)"}}));
+    RETURN_IF_ERROR(CheckScope(ctx.actor, domain::Resource::kPurchases, domain::Action::kCreate,
+                               *customer, std::nullopt));
+    domain::Purchase p;
+    p.customer_id = *customer;
+    p.currency = currency_;
+    std::string reference;
+    for (const auto& [f, v] : row) {
+      if (f == "occurred_at") {
+        auto t = v.size() == 10 ? ParseDate(v) : ParseTime(v);
+        if (!t)
+          return Fail(Error::InvalidArgument(
+              "bad", {{f, "'" + v.substr(0, 40) + "' is not a date (YYYY-MM-DD or RFC 3339)"}}));
+        p.occurred_at = *t;
+      } else if (f == "revenue" || f == "cost") {
+        auto a = ParseAmount(v);
+        if (!a) return Fail(Error::InvalidArgument("bad", {{f, a.error().message()}}));
+        (f == "revenue" ? p.revenue : p.cost) = *a;
+      } else if (f == "quantity") {
+        try {
+          std::size_t used = 0;
+          p.quantity = std::stod(v, &used);
+          if (used != v.size()) throw std::invalid_argument(v);
+        } catch (...) {
+          return Fail(
+              Error::InvalidArgument("bad", {{f, "'" + v.substr(0, 40) + "' is not a number"}}));
+        }
+      } else if (f == "currency") {
+        p.currency = std::string(Trim(v));
+      } else if (f == "sku") {
+        p.sku = v;
+      } else if (f == "product") {
+        p.product = v;
+      } else if (f == "order_ref") {
+        p.order_ref = v;
+      } else if (f == "reference") {
+        reference = std::string(Trim(v));
+      }  // customer.name, customer.kind: used above
+    }
+    const Millis now = ctx.env.clock.Now();
+    p.created_at = now;
+    if (!reference.empty()) {
+      p.source_key = "import:ref:" + reference.substr(0, 200);
+    } else {
+      std::string facts = std::to_string(p.customer_id) + "|" + std::to_string(p.occurred_at) +
+                          "|" + p.sku.value_or("") + "|" + p.product.value_or("") + "|" +
+                          p.order_ref.value_or("") + "|" + std::to_string(p.quantity) + "|" +
+                          std::to_string(p.revenue) + "|" + std::to_string(p.cost) + "|" +
+                          p.currency;
+      p.source_key = "import:row:" + Digest(facts);
+    }
+    RETURN_IF_ERROR(ErrorsToStatus(domain::ValidatePurchase(p, now)));
+    ASSIGN_OR_RETURN(const bool posted, PostPurchase(ctx.tx, p));
+    if (!posted)
+      return RowResult{ImportOutcome::kSkipped,
+                       "already posted as purchase " + std::to_string(p.id)};
+    store::ChangeEntry e;
+    e.at = now;
+    e.actor = ctx.actor.Label();
+    e.entity = "purchase";
+    e.entity_id = p.id;
+    e.customer_id = p.customer_id;
+    e.op = "create";
+    e.after_json = boost::json::serialize(PurchaseToJson(p));
+    e.request_id = ctx.source;
+    RETURN_IF_ERROR(store::AppendChange(ctx.tx, e));
+    return RowResult{ImportOutcome::kCreated, ""};
+  }
+
+ private:
+  std::string currency_;
+  std::unique_ptr<ImportTarget> customers_ = MakeCustomerImportTarget();
+};
+
+}  // namespace
+
+std::unique_ptr<ImportTarget> MakePurchaseImportTarget() {
+  return std::make_unique<PurchaseTarget>();
+}
+
+}  // namespace chaincrm::services
