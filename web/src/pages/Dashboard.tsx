@@ -181,7 +181,7 @@ function MeasureCard({ m }: { m: Measure }) {
                 type: 'line',
                 name: t(m.title),
                 data: m.trend!.values.map((v) => (v === null ? null : Number(v.toFixed(2)))),
-                markLine: { silent: true, symbol: 'none', data: [{ yAxis: target.target, name: t('dash.target') }], lineStyle: { type: 'dashed', color: '#999' } },
+                markLine: { silent: true, symbol: 'none', label: { show: false }, data: [{ yAxis: target.target, name: t('dash.target') }], lineStyle: { type: 'dashed', color: '#999' } },
               },
             ],
           })}
