@@ -263,6 +263,7 @@ Status AddSalesDemo(const Env& env, std::uint64_t seed, DemoSummary& summary) {
   const Millis now = env.clock.Now();
   std::vector<Product> catalogue = Catalogue();
   std::vector<std::int64_t> customers;
+  std::vector<std::pair<Millis, Millis>> windows;  // per customer: when its orders may fall
   std::int64_t li_wei = 0;
   RETURN_IF_ERROR(env.db.Write([&](store::Tx& tx) -> Status {
     for (auto& p : catalogue) {
@@ -270,10 +271,21 @@ Status AddSalesDemo(const Env& env, std::uint64_t seed, DemoSummary& summary) {
       p.created_at = p.updated_at = now - 400 * kMillisPerDay;
       RETURN_IF_ERROR(SaveProduct(tx, p));
     }
-    ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT id, name FROM customers WHERE status = 'active' "
-                                         "ORDER BY id LIMIT ?",
-                                         {std::int64_t{kCustomersWithOrders}}));
-    for (const auto& r : rows) customers.push_back(r.Int(0));
+    // Orders fall inside each buyer's active period (between its first purchase, or a year
+    // ago, and a month before its last): a delivery must not bring back to life a customer
+    // the demo's repeat-buying process let drop out, or the value models see no churn.
+    ASSIGN_OR_RETURN(auto rows,
+                     tx.Query("SELECT id, first_purchase_at, last_purchase_at FROM customers "
+                              "WHERE status = 'active' AND last_purchase_at IS NOT NULL "
+                              "ORDER BY id LIMIT ?",
+                              {std::int64_t{kCustomersWithOrders}}));
+    for (const auto& r : rows) {
+      const Millis lo = std::max(r.Int(1), now - 360 * kMillisPerDay);
+      const Millis hi = r.Int(2) - 30 * kMillisPerDay;
+      if (hi <= lo) continue;
+      customers.push_back(r.Int(0));
+      windows.emplace_back(lo, hi);
+    }
     ASSIGN_OR_RETURN(auto li, tx.Query("SELECT id FROM customers WHERE name = 'Li Wei' ORDER BY id "
                                        "LIMIT 1"));
     if (!li.empty()) li_wei = li.front().Int(0);
@@ -287,7 +299,9 @@ Status AddSalesDemo(const Env& env, std::uint64_t seed, DemoSummary& summary) {
         if (customers[i] == li_wei) continue;
         const int n_orders = 1 + static_cast<int>(rng() % 3);
         for (int k = 0; k < n_orders; ++k) {
-          const Millis ordered = now - (20 + static_cast<Millis>(rng() % 340)) * kMillisPerDay;
+          const auto [lo, hi] = windows[i];
+          const Millis ordered =
+              lo + static_cast<Millis>(rng() % static_cast<std::uint64_t>(hi - lo));
           RETURN_IF_ERROR(
               MakeOrder(tx, env, actor, catalogue, customers[i], ordered, Draw(rng), rng, counts));
         }
