@@ -68,7 +68,7 @@ Result<Delivery> DeliveryFromJson(const json::object& body) {
 
 // open → partially_delivered → delivered, from the delivered quantities. A delivered
 // order issues its satisfaction survey (once per order).
-Status UpdateStatus(Tx& tx, std::int64_t order_id, Millis now) {
+Status UpdateStatus(Tx& tx, std::int64_t order_id, std::int64_t customer_id, Millis now) {
   ASSIGN_OR_RETURN(
       auto rows,
       tx.Query("SELECT l.quantity, COALESCE(SUM(f.delivered_quantity), 0) FROM order_lines l "
@@ -86,10 +86,8 @@ Status UpdateStatus(Tx& tx, std::int64_t order_id, Millis now) {
               "WHERE id = ?",
               {std::string(status), now, order_id}));
   if (all) {
-    ASSIGN_OR_RETURN(auto o, tx.QueryOne("SELECT customer_id FROM orders WHERE id = ?", {order_id},
-                                         "order not found"));
     ASSIGN_OR_RETURN(const std::int64_t survey_id,
-                     IssueSurvey(tx, o.Int(0), "order", order_id, now));
+                     IssueSurvey(tx, customer_id, "order", order_id, now));
     static_cast<void>(survey_id);
   }
   return Ok();
@@ -184,7 +182,7 @@ Result<DeliveryResult> ApplyDelivery(Tx& tx, const Env& env, const Actor& actor,
                          {"purchase_id", posted ? json::value(p.id) : json::value(nullptr)}});
   }
   RETURN_IF_ERROR(ErrorsToStatus(std::move(errs)));
-  if (out.inserted > 0) RETURN_IF_ERROR(UpdateStatus(tx, order_id, now));
+  if (out.inserted > 0) RETURN_IF_ERROR(UpdateStatus(tx, order_id, customer_id, now));
   return out;
 }
 

@@ -425,21 +425,10 @@ Result<json::object> RecordPayment(const Env& env, const Actor& actor, std::int6
                                    const std::optional<IdempotencyKey>& idem) {
   json::object out;
   RETURN_IF_ERROR(env.db.Write([&](Tx& tx) -> Status {
-    if (idem) {
-      ASSIGN_OR_RETURN(auto prior, store::FindIdempotent(tx, actor.user_id, idem->key));
-      if (prior) {
-        if (prior->request_hash != idem->request_hash) {
-          return Fail(Error::InvalidArgument(
-              "the Idempotency-Key was already used with a different request",
-              {{"Idempotency-Key", "was already used with a different request"}}));
-        }
-        boost::system::error_code ec;
-        auto v = json::parse(prior->body, ec);
-        if (ec || !v.is_object())
-          return Fail(Error::Internal("stored idempotent response is unreadable"));
-        out = std::move(v.as_object());
-        return Ok();
-      }
+    ASSIGN_OR_RETURN(auto replay, FindReplay(tx, actor, idem));
+    if (replay) {
+      out = std::move(*replay);
+      return Ok();
     }
     ASSIGN_OR_RETURN(auto inv, Load(tx, invoice_id));
     RETURN_IF_ERROR(CheckInvoice(actor, Action::kUpdate, inv));

@@ -376,13 +376,10 @@ Result<int> Migrate(Database& db, const std::function<void(const Migration&)>& p
                        tx.Query("SELECT COUNT(*) FROM schema_migrations WHERE version = ?",
                                 {static_cast<std::int64_t>(m.version)}));
       if (rows.front().Int(0) > 0) return Ok();
-      // PostgreSQL rejects an empty query: a blank script (a part not filled yet) is skipped.
-      const auto blank = [](std::string_view s) {
-        return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
-      };
-      if (!blank(m.common)) RETURN_IF_ERROR(db.dialect().ExecScript(tx, m.common));
+      // A blank script is a no-op in every dialect's ExecScript.
+      RETURN_IF_ERROR(db.dialect().ExecScript(tx, m.common));
       const std::string_view specific = db.backend() == Backend::kSqlite ? m.sqlite : m.postgres;
-      if (!blank(specific)) RETURN_IF_ERROR(db.dialect().ExecScript(tx, specific));
+      RETURN_IF_ERROR(db.dialect().ExecScript(tx, specific));
       RETURN_IF_ERROR(
           tx.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                   {static_cast<std::int64_t>(m.version), std::string(m.name),
