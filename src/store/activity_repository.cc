@@ -1,8 +1,12 @@
 #include "store/activity_repository.h"
 
 #include <boost/json.hpp>
+#include <map>
+#include <set>
+#include <unordered_map>
 
 #include "core/text.h"
+#include "store/bulk_insert.h"
 
 namespace chaincrm::store {
 
@@ -228,6 +232,95 @@ Result<bool> InsertPurchase(Tx& tx, Purchase& p) {
         Error::InvalidArgument("customer " + std::to_string(p.customer_id) + " does not exist",
                                {{"customer_id", "does not exist"}}));
   return true;
+}
+
+Result<std::vector<bool>> InsertPurchases(Tx& tx, std::vector<Purchase>& ps) {
+  std::vector<bool> posted(ps.size(), true);
+  // Source keys posted before, then the first of each key in `ps` wins.
+  std::unordered_map<std::string, std::int64_t> posted_keys;
+  BulkValues known("SELECT source_key, id FROM purchases WHERE source_key IN (", "?", ")", 1);
+  for (const auto& p : ps)
+    if (p.source_key) known.Add({*p.source_key});
+  RETURN_IF_ERROR(known.Flush(tx, [&](const Row& r) { posted_keys[r.Text(0)] = r.Int(1); }));
+  std::vector<std::size_t> fresh;
+  std::unordered_map<std::string, std::size_t> first_of_key;
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    if (ps[i].source_key) {
+      if (auto it = posted_keys.find(*ps[i].source_key); it != posted_keys.end()) {
+        ps[i].id = it->second;
+        posted[i] = false;
+        continue;
+      }
+      if (!first_of_key.emplace(*ps[i].source_key, i).second) {
+        posted[i] = false;  // its id is the first one's, set below
+        continue;
+      }
+    }
+    fresh.push_back(i);
+  }
+  ASSIGN_OR_RETURN(const auto ids, tx.dialect().ReserveIds(tx, "purchases", fresh.size()));
+  for (std::size_t k = 0; k < fresh.size(); ++k) ps[fresh[k]].id = ids[k];
+  for (std::size_t i = 0; i < ps.size(); ++i)
+    if (!posted[i] && ps[i].source_key && first_of_key.count(*ps[i].source_key))
+      ps[i].id = ps[first_of_key[*ps[i].source_key]].id;
+
+  // A purchase on a day its customer already bought on (before, or earlier in `ps`) is
+  // not a new transaction day.
+  auto day_of = [](Millis t) { return t - ((t % kMillisPerDay) + kMillisPerDay) % kMillisPerDay; };
+  std::set<std::pair<std::int64_t, Millis>> days;
+  BulkValues probe("WITH v(c, d) AS (VALUES ", "(CAST(? AS BIGINT), CAST(? AS BIGINT))",
+                   ") SELECT c, d FROM v WHERE EXISTS (SELECT 1 FROM purchases p WHERE "
+                   "p.customer_id = v.c AND p.occurred_at >= v.d AND p.occurred_at < v.d + " +
+                       std::to_string(kMillisPerDay) + ")",
+                   2);
+  for (const std::size_t i : fresh)
+    if (days.emplace(ps[i].customer_id, day_of(ps[i].occurred_at)).second)
+      probe.Add({ps[i].customer_id, day_of(ps[i].occurred_at)});
+  std::set<std::pair<std::int64_t, Millis>> old_days;
+  RETURN_IF_ERROR(probe.Flush(tx, [&](const Row& r) { old_days.emplace(r.Int(0), r.Int(1)); }));
+
+  struct Totals {
+    std::int64_t n = 0, days = 0, revenue = 0, cost = 0;
+    Millis first = 0, last = 0;
+  };
+  std::map<std::int64_t, Totals> totals;
+  BulkValues rows = BulkInsert(
+      "purchases", {"id", "customer_id", "occurred_at", "sku", "product", "quantity", "revenue",
+                    "cost", "currency", "order_ref", "source_key", "created_at"});
+  days.clear();
+  for (const std::size_t i : fresh) {
+    const Purchase& p = ps[i];
+    rows.Add({p.id, p.customer_id, p.occurred_at, OrNull(p.sku), OrNull(p.product), p.quantity,
+              p.revenue, p.cost, p.currency, OrNull(p.order_ref), OrNull(p.source_key),
+              p.created_at});
+    const std::pair<std::int64_t, Millis> day{p.customer_id, day_of(p.occurred_at)};
+    Totals& t = totals[p.customer_id];
+    if (t.n == 0) t.first = t.last = p.occurred_at;
+    ++t.n;
+    t.days += !old_days.count(day) && days.insert(day).second ? 1 : 0;
+    t.revenue += p.revenue;
+    t.cost += p.cost;
+    t.first = std::min(t.first, p.occurred_at);
+    t.last = std::max(t.last, p.occurred_at);
+  }
+  RETURN_IF_ERROR(rows.Flush(tx));
+
+  BulkValues update(
+      "WITH v(id, n, days, revenue, cost, first_at, last_at) AS (VALUES ",
+      "(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
+      "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))",
+      ") UPDATE customers SET purchase_count = purchase_count + v.n, "
+      "purchase_days = purchase_days + v.days, revenue_total = revenue_total + v.revenue, "
+      "cost_total = cost_total + v.cost, "
+      "first_purchase_at = CASE WHEN first_purchase_at IS NULL OR first_purchase_at > v.first_at "
+      "THEN v.first_at ELSE first_purchase_at END, "
+      "last_purchase_at = CASE WHEN last_purchase_at IS NULL OR last_purchase_at < v.last_at "
+      "THEN v.last_at ELSE last_purchase_at END FROM v WHERE customers.id = v.id",
+      7);
+  for (const auto& [id, t] : totals)
+    update.Add({id, t.n, t.days, t.revenue, t.cost, t.first, t.last});
+  RETURN_IF_ERROR(update.Flush(tx));
+  return posted;
 }
 
 Result<std::vector<Purchase>> ListPurchases(Tx& tx, const ActivityPage& page) {

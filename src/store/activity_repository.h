@@ -30,6 +30,12 @@ Result<std::vector<domain::Interaction>> ListInteractions(Tx& tx, const Activity
 /// Inserts a purchase and updates the customer's aggregates. When `source_key` is set
 /// and already posted, does nothing and returns false (idempotent posting).
 Result<bool> InsertPurchase(Tx& tx, domain::Purchase& p);
+/// InsertPurchase for many purchases with a few multi-row statements (imports): the same
+/// rows, ids, duplicate rule and aggregates as inserting them one by one in order.
+/// Returns, per purchase, whether it was posted (false: its source_key was already
+/// posted, earlier or in `ps`, and p.id is that purchase). InvalidArgument when a
+/// customer does not exist.
+Result<std::vector<bool>> InsertPurchases(Tx& tx, std::vector<domain::Purchase>& ps);
 Result<std::vector<domain::Purchase>> ListPurchases(Tx& tx, const ActivityPage& page);
 
 /// The ledger currency (set by the first purchase), if any.

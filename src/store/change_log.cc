@@ -1,16 +1,41 @@
 #include "store/change_log.h"
 
+#include "store/bulk_insert.h"
+
 namespace chaincrm::store {
 
+namespace {
+
+Value TextOrNull(const std::string& s) { return s.empty() ? Null() : Value(s); }
+
+Params EntryParams(const ChangeEntry& e) {
+  return {e.at,
+          e.actor,
+          e.entity,
+          e.entity_id,
+          OrNull(e.customer_id),
+          e.op,
+          TextOrNull(e.before_json),
+          TextOrNull(e.after_json),
+          TextOrNull(e.request_id)};
+}
+
+}  // namespace
+
 Result<std::int64_t> AppendChange(Tx& tx, const ChangeEntry& e) {
-  auto text = [](const std::string& s) { return s.empty() ? Null() : Value(s); };
   ASSIGN_OR_RETURN(
       Rows rows, tx.Query("INSERT INTO change_log (at, actor, entity, entity_id, customer_id, op, "
                           "before_json, after_json, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                           "RETURNING seq",
-                          {e.at, e.actor, e.entity, e.entity_id, OrNull(e.customer_id), e.op,
-                           text(e.before_json), text(e.after_json), text(e.request_id)}));
+                          EntryParams(e)));
   return rows.front().Int(0);
+}
+
+Status AppendChanges(Tx& tx, const std::vector<ChangeEntry>& entries) {
+  BulkValues rows = BulkInsert("change_log", {"at", "actor", "entity", "entity_id", "customer_id",
+                                              "op", "before_json", "after_json", "request_id"});
+  for (const auto& e : entries) rows.Add(EntryParams(e));
+  return rows.Flush(tx);
 }
 
 Result<std::vector<ChangeEntry>> ListChanges(Tx& tx, const ChangeQuery& q) {

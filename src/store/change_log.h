@@ -27,6 +27,8 @@ struct ChangeEntry {
 
 /// Appends `e`; returns its sequence number.
 Result<std::int64_t> AppendChange(Tx& tx, const ChangeEntry& e);
+/// Appends many entries with multi-row statements (imports), in order.
+Status AppendChanges(Tx& tx, const std::vector<ChangeEntry>& entries);
 
 struct ChangeQuery {
   std::optional<std::int64_t> customer_id;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/text.h"
+#include "store/bulk_insert.h"
 
 namespace chaincrm::store {
 
@@ -89,77 +90,104 @@ Params CustomerParams(const Customer& c) {
           OrNull(c.notes)};
 }
 
-Status WriteChildren(Tx& tx, const Customer& c, const std::vector<CustomFieldDef>& defs) {
-  const Value id = c.id;
-  for (const char* table :
-       {"customer_emails", "customer_phones", "customer_addresses", "customer_external_ids",
-        "customer_serials", "customer_tags", "customer_custom_values"}) {
-    RETURN_IF_ERROR(tx.Exec("DELETE FROM " + std::string(table) + " WHERE customer_id = ?", {id}));
-  }
-  for (std::size_t i = 0; i < c.emails.size(); ++i) {
-    const auto& e = c.emails[i];
-    RETURN_IF_ERROR(
-        tx.Exec("INSERT INTO customer_emails (customer_id, position, address, address_norm, label, "
-                "is_primary) VALUES (?, ?, ?, ?, ?, ?)",
-                {id, static_cast<std::int64_t>(i), e.address, NormalizeEmail(e.address), e.label,
-                 static_cast<std::int64_t>(e.primary)}));
-  }
-  for (std::size_t i = 0; i < c.phones.size(); ++i) {
-    const auto& p = c.phones[i];
-    RETURN_IF_ERROR(tx.Exec(
-        "INSERT INTO customer_phones (customer_id, position, number, normalized, reversed, label) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        {id, static_cast<std::int64_t>(i), p.number, p.normalized, ReversedDigits(p.normalized),
-         p.label}));
-  }
-  for (std::size_t i = 0; i < c.addresses.size(); ++i) {
-    const auto& a = c.addresses[i];
-    RETURN_IF_ERROR(tx.Exec(
-        "INSERT INTO customer_addresses (customer_id, position, label, line1, line2, city, region, "
-        "postal_code, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {id, static_cast<std::int64_t>(i), a.label, a.line1, a.line2, a.city, a.region,
-         a.postal_code, a.country}));
-  }
-  for (const auto& x : c.external_ids) {
-    auto s =
-        tx.Exec("INSERT INTO customer_external_ids (customer_id, system, value) VALUES (?, ?, ?)",
-                {id, x.system, x.value});
-    if (!s && s.error().code() == Code::kAlreadyExists) {
-      return Fail(Error(
-          Code::kAlreadyExists, "external id already belongs to another customer",
-          {{"external_ids", x.system + " " + x.value + " already belongs to another customer"}}));
+// The child rows of customers (emails, phones, addresses, external ids, serials, tags,
+// custom values), collected so that each table gets multi-row inserts.
+class ChildRows {
+ public:
+  void Add(const Customer& c, const std::vector<CustomFieldDef>& defs) {
+    const Value id = c.id;
+    for (std::size_t i = 0; i < c.emails.size(); ++i) {
+      const auto& e = c.emails[i];
+      emails_.Add({id, static_cast<std::int64_t>(i), e.address, NormalizeEmail(e.address), e.label,
+                   static_cast<std::int64_t>(e.primary)});
     }
-    RETURN_IF_ERROR(s);
-  }
-  for (const auto& s : c.serials) {
-    auto r = tx.Exec("INSERT INTO customer_serials (serial, customer_id, product) VALUES (?, ?, ?)",
-                     {std::string(Trim(s.serial)), id, s.product});
-    if (!r && r.error().code() == Code::kAlreadyExists) {
-      return Fail(Error(Code::kAlreadyExists, "serial already belongs to another customer",
-                        {{"serials", s.serial + " already belongs to another customer"}}));
+    for (std::size_t i = 0; i < c.phones.size(); ++i) {
+      const auto& p = c.phones[i];
+      phones_.Add({id, static_cast<std::int64_t>(i), p.number, p.normalized,
+                   ReversedDigits(p.normalized), p.label});
     }
-    RETURN_IF_ERROR(r);
-  }
-  for (const auto& t : c.tags) {
-    RETURN_IF_ERROR(tx.Exec("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)", {id, t}));
-  }
-  for (const auto& [key, value] : c.custom) {
-    auto def = std::find_if(defs.begin(), defs.end(), [&](const auto& d) { return d.key == key; });
-    if (def == defs.end() || std::holds_alternative<std::monostate>(value)) continue;
-    Value text = Null(), num = Null();
-    if (const auto* b = std::get_if<bool>(&value)) {
-      num = *b ? 1.0 : 0.0;
-    } else if (const auto* d = std::get_if<double>(&value)) {
-      num = *d;
-    } else {
-      text = std::get<std::string>(value);
+    for (std::size_t i = 0; i < c.addresses.size(); ++i) {
+      const auto& a = c.addresses[i];
+      addresses_.Add({id, static_cast<std::int64_t>(i), a.label, a.line1, a.line2, a.city, a.region,
+                      a.postal_code, a.country});
     }
-    RETURN_IF_ERROR(
-        tx.Exec("INSERT INTO customer_custom_values (customer_id, field_id, value_text, value_num) "
-                "VALUES (?, ?, ?, ?)",
-                {id, def->id, text, num}));
+    for (const auto& x : c.external_ids) {
+      external_ids_.Add({id, x.system, x.value});
+      external_names_.push_back(x.system + " " + x.value);
+    }
+    for (const auto& s : c.serials) {
+      serials_.Add({std::string(Trim(s.serial)), id, s.product});
+      serial_names_.push_back(s.serial);
+    }
+    for (const auto& t : c.tags) tags_.Add({id, t});
+    for (const auto& [key, value] : c.custom) {
+      auto def =
+          std::find_if(defs.begin(), defs.end(), [&](const auto& d) { return d.key == key; });
+      if (def == defs.end() || std::holds_alternative<std::monostate>(value)) continue;
+      Value text = Null(), num = Null();
+      if (const auto* b = std::get_if<bool>(&value)) {
+        num = *b ? 1.0 : 0.0;
+      } else if (const auto* d = std::get_if<double>(&value)) {
+        num = *d;
+      } else {
+        text = std::get<std::string>(value);
+      }
+      custom_.Add({id, def->id, text, num});
+    }
   }
-  return Ok();
+
+  Status Flush(Tx& tx) {
+    RETURN_IF_ERROR(emails_.Flush(tx));
+    RETURN_IF_ERROR(phones_.Flush(tx));
+    RETURN_IF_ERROR(addresses_.Flush(tx));
+    RETURN_IF_ERROR(Owned(external_ids_.Flush(tx), "external_ids", "external id", external_names_));
+    RETURN_IF_ERROR(Owned(serials_.Flush(tx), "serials", "serial", serial_names_));
+    RETURN_IF_ERROR(tags_.Flush(tx));
+    return custom_.Flush(tx);
+  }
+
+ private:
+  // A unique key held by another customer names the value (or the values of a batch).
+  static Status Owned(Status s, const char* field, const char* what,
+                      const std::vector<std::string>& values) {
+    if (s || s.error().code() != Code::kAlreadyExists) return s;
+    std::string list;
+    for (std::size_t i = 0; i < values.size() && i < 5; ++i) list += (i ? ", " : "") + values[i];
+    return Fail(Error(Code::kAlreadyExists,
+                      std::string(what) + " already belongs to another customer",
+                      {{field, (values.size() == 1 ? "" : "one of ") + list +
+                                   " already belongs to another customer"}}));
+  }
+
+  BulkValues emails_ = BulkInsert("customer_emails", {"customer_id", "position", "address",
+                                                      "address_norm", "label", "is_primary"});
+  BulkValues phones_ = BulkInsert(
+      "customer_phones", {"customer_id", "position", "number", "normalized", "reversed", "label"});
+  BulkValues addresses_ =
+      BulkInsert("customer_addresses", {"customer_id", "position", "label", "line1", "line2",
+                                        "city", "region", "postal_code", "country"});
+  BulkValues external_ids_ =
+      BulkInsert("customer_external_ids", {"customer_id", "system", "value"});
+  BulkValues serials_ = BulkInsert("customer_serials", {"serial", "customer_id", "product"});
+  BulkValues tags_ = BulkInsert("customer_tags", {"customer_id", "tag"});
+  BulkValues custom_ =
+      BulkInsert("customer_custom_values", {"customer_id", "field_id", "value_text", "value_num"});
+  std::vector<std::string> external_names_, serial_names_;
+};
+
+Status WriteChildren(Tx& tx, const Customer& c, const std::vector<CustomFieldDef>& defs,
+                     bool replace) {
+  if (replace) {
+    for (const char* table :
+         {"customer_emails", "customer_phones", "customer_addresses", "customer_external_ids",
+          "customer_serials", "customer_tags", "customer_custom_values"}) {
+      RETURN_IF_ERROR(
+          tx.Exec("DELETE FROM " + std::string(table) + " WHERE customer_id = ?", {c.id}));
+    }
+  }
+  ChildRows rows;
+  rows.Add(c, defs);
+  return rows.Flush(tx);
 }
 
 Customer CustomerFromRow(const Row& r) {
@@ -210,7 +238,34 @@ Status InsertCustomer(Tx& tx, Customer& c, const std::vector<CustomFieldDef>& de
                             p));
   c.id = rows.front().Int(0);
   c.version = 1;
-  return WriteChildren(tx, c, defs);
+  return WriteChildren(tx, c, defs, /*replace=*/false);
+}
+
+Status InsertCustomers(Tx& tx, std::vector<Customer>& cs, const std::vector<CustomFieldDef>& defs) {
+  if (cs.empty()) return Ok();
+  ASSIGN_OR_RETURN(const auto ids, tx.dialect().ReserveIds(tx, "customers", cs.size()));
+  BulkValues rows =
+      BulkInsert("customers", {"id",          "kind",         "name",           "name_folded",
+                               "status",      "roles",        "parent_id",      "owner_id",
+                               "sector",      "employees",    "annual_revenue", "revenue_currency",
+                               "tax_id",      "tax_id_norm",  "birth_date",     "gender",
+                               "income_band", "measurements", "country",        "city",
+                               "notes",       "version",      "created_at",     "updated_at"});
+  ChildRows children;
+  for (std::size_t i = 0; i < cs.size(); ++i) {
+    Customer& c = cs[i];
+    c.id = ids[i];
+    c.version = 1;
+    Params p = CustomerParams(c);
+    p.insert(p.begin(), c.id);
+    p.push_back(std::int64_t{1});
+    p.push_back(c.created_at);
+    p.push_back(c.updated_at);
+    rows.Add(std::move(p));
+    children.Add(c, defs);
+  }
+  RETURN_IF_ERROR(rows.Flush(tx));
+  return children.Flush(tx);
 }
 
 Status UpdateCustomer(Tx& tx, Customer& c, std::int64_t expected_version,
@@ -229,7 +284,7 @@ Status UpdateCustomer(Tx& tx, Customer& c, std::int64_t expected_version,
               p));
   if (n == 0) return Fail(Error::Aborted("the customer was changed by someone else"));
   c.version = expected_version + 1;
-  return WriteChildren(tx, c, defs);
+  return WriteChildren(tx, c, defs, /*replace=*/true);
 }
 
 Status SetCustomerStatus(Tx& tx, std::int64_t id, bool archived, Millis now) {

@@ -14,6 +14,10 @@ namespace chaincrm::store {
 /// Inserts `c` (id, version, timestamps are set). AlreadyExists when a serial or
 /// external id belongs to another customer.
 Status InsertCustomer(Tx& tx, domain::Customer& c, const std::vector<domain::CustomFieldDef>& defs);
+/// Inserts many customers with multi-row statements (the import fast path); sets each
+/// id and version. The caller sets the timestamps. AlreadyExists as InsertCustomer.
+Status InsertCustomers(Tx& tx, std::vector<domain::Customer>& cs,
+                       const std::vector<domain::CustomFieldDef>& defs);
 
 /// Replaces the stored customer with `c` if its version is still `expected_version`;
 /// Aborted("stale") otherwise. Bumps version and updated_at in `c`.

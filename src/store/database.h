@@ -65,6 +65,12 @@ class Dialect {
   virtual std::string TranslateDdl(std::string_view ddl) const = 0;
   /// Runs a multi-statement DDL script (no parameters) on `tx`; a blank script is a no-op.
   virtual Status ExecScript(Tx& tx, std::string_view script) const = 0;
+  /// `n` unused values of `table`'s auto-increment `id` column, for rows a bulk insert
+  /// writes with explicit ids (store/bulk_insert.h). SQLite: the ids after the largest
+  /// one (the write transaction holds the only writer); PostgreSQL: the identity's
+  /// sequence, so concurrent inserts never collide.
+  virtual Result<std::vector<std::int64_t>> ReserveIds(Tx& tx, std::string_view table,
+                                                       std::size_t n) const = 0;
 };
 
 /// A connection inside a transaction (Write) or a consistent read (Read).

@@ -42,6 +42,16 @@ class PgDialect final : public Dialect {
     if (script.find_first_not_of(" \t\r\n") == std::string_view::npos) return Ok();
     return static_cast<Connection&>(tx).Raw(TranslateDdl(script));
   }
+  Result<std::vector<std::int64_t>> ReserveIds(Tx& tx, std::string_view table,
+                                               std::size_t n) const override {
+    ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM "
+                                         "generate_series(1, CAST(? AS BIGINT))",
+                                         {std::string(table), static_cast<std::int64_t>(n)}));
+    std::vector<std::int64_t> ids;
+    ids.reserve(rows.size());
+    for (const Row& r : rows) ids.push_back(r.Int(0));
+    return ids;
+  }
 };
 
 class PgDatabase final : public Database {

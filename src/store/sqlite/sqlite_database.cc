@@ -49,6 +49,15 @@ class SqliteDialect final : public Dialect {
     return ReplaceAll(std::string(ddl), "{{id}}", "INTEGER PRIMARY KEY");
   }
   Status ExecScript(Tx& tx, std::string_view script) const override;
+  Result<std::vector<std::int64_t>> ReserveIds(Tx& tx, std::string_view table,
+                                               std::size_t n) const override {
+    ASSIGN_OR_RETURN(Rows rows,
+                     tx.Query("SELECT COALESCE(MAX(id), 0) FROM " + std::string(table), {}));
+    std::vector<std::int64_t> ids(n);
+    for (std::size_t i = 0; i < n; ++i)
+      ids[i] = rows.front().Int(0) + 1 + static_cast<std::int64_t>(i);
+    return ids;
+  }
 };
 
 Error Translate(sqlite3* db, int rc, std::string_view sql) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -11,10 +12,12 @@
 #include <filesystem>
 #include <limits>
 #include <random>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "store/bulk_insert.h"
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/postgres/pg_database.h"
@@ -163,6 +166,47 @@ TEST_P(DatabaseContract, RoundTripsIntegersRealsUtf8TextAndNull) {
     EXPECT_EQ(agg[0], Value(std::int64_t{4}));
     EXPECT_EQ(agg[1], Value(std::int64_t{1}));
     EXPECT_EQ(agg[2], Value(std::int64_t{0}));
+    return Ok();
+  }));
+}
+
+TEST_P(DatabaseContract, BulkRowsWithReservedIdsThenOrdinaryInsertsContinueAfterThem) {
+  ASSERT_OK(Script("CREATE TABLE bulk (id {{id}}, n BIGINT NOT NULL, s TEXT)"));
+  // 301 rows: statements of 256, 32, 8, 4 and 1 rows; ids reserved by the dialect.
+  constexpr std::size_t kRows = 301;
+  std::vector<std::int64_t> ids;
+  ASSERT_OK(db_->Write([&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(ids, tx.dialect().ReserveIds(tx, "bulk", kRows));
+    BulkValues rows = BulkInsert("bulk", {"id", "n", "s"});
+    for (std::size_t i = 0; i < kRows; ++i)
+      rows.Add({ids[i], static_cast<std::int64_t>(i), i % 2 ? Value("odd") : Null()});
+    EXPECT_EQ(rows.pending(), kRows);
+    RETURN_IF_ERROR(rows.Flush(tx));
+    EXPECT_EQ(rows.pending(), 0u);
+    return Ok();
+  }));
+  ASSERT_EQ(std::set<std::int64_t>(ids.begin(), ids.end()).size(), kRows);
+  std::int64_t next = 0;
+  ASSERT_OK(db_->Write([&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(Row row,
+                     tx.QueryOne("INSERT INTO bulk (n) VALUES (-1) RETURNING id", {}, "bulk"));
+    next = row.Int(0);
+    return Ok();
+  }));
+  EXPECT_GT(next, *std::max_element(ids.begin(), ids.end())) << "no collision with reserved ids";
+  ASSERT_OK(db_->Read([&](Tx& tx) -> Status {
+    // A VALUES table joined by a SELECT, returning rows through on_row.
+    BulkValues probe("WITH v(k) AS (VALUES ", "(CAST(? AS BIGINT))",
+                     ") SELECT v.k, b.s FROM v JOIN bulk b ON b.n = v.k ORDER BY v.k", 1);
+    for (std::int64_t k : {1, 2, 300, 9999}) probe.Add({k});
+    std::vector<std::pair<std::int64_t, std::string>> got;
+    RETURN_IF_ERROR(probe.Flush(tx, [&](const Row& r) { got.emplace_back(r.Int(0), r.Text(1)); }));
+    EXPECT_EQ(got,
+              (std::vector<std::pair<std::int64_t, std::string>>{{1, "odd"}, {2, ""}, {300, ""}}));
+    ASSIGN_OR_RETURN(Row sum,
+                     tx.QueryOne("SELECT COUNT(*), SUM(n) FROM bulk WHERE n >= 0", {}, "sum"));
+    EXPECT_EQ(sum.Int(0), static_cast<std::int64_t>(kRows));
+    EXPECT_EQ(sum.Int(1), static_cast<std::int64_t>(kRows * (kRows - 1) / 2));
     return Ok();
   }));
 }
