@@ -188,7 +188,7 @@ int Main(int argc, char** argv) {
       std::printf("  and %lld %s\n", static_cast<long long>(count), what.c_str());
     return 0;
   }
-  if (import_purchases->parsed()) {
+  if (import_purchases->parsed() && import_purchases->get_option("--mapping")->count() == 0) {
     import_options.format =
         format == "cdnow" ? services::PurchaseFormat::kCdnow : services::PurchaseFormat::kCsv;
     if (format == "cdnow" && import_options.customer_system == "import")

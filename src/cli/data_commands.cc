@@ -1,6 +1,6 @@
-// `chaincrm import customers|contacts FILE --mapping M.json` (the CSV import engine in
-// the foreground, with progress on stderr) and `chaincrm export customers` (streamed to
-// stdout).
+// `chaincrm import customers|contacts|purchases|products|orders FILE --mapping M.json`
+// (the CSV import engine in the foreground, with progress on stderr) and
+// `chaincrm export customers` (streamed to stdout).
 
 #include <boost/json.hpp>
 #include <cstdio>
@@ -22,7 +22,7 @@ namespace {
 struct ImportArgs {
   std::string file, mapping, key = "email", delimiter = ",", on_existing = "update";
   bool dry_run = false, all_or_nothing = false;
-  int batch = 1000;
+  int batch = 20000;
 };
 
 struct ExportArgs {
@@ -30,8 +30,15 @@ struct ExportArgs {
   std::vector<std::string> filters;
 };
 
+struct ImportCommand {
+  std::string target;
+  CLI::App* cmd;
+  CLI::Option* mapping;  // optional for "purchases": without it, the fixed-format importer runs
+  CLI::Option* file() const { return cmd->get_option("file"); }
+};
+
 struct Parsed {
-  std::vector<std::pair<std::string, CLI::App*>> imports;
+  std::vector<ImportCommand> imports;
   CLI::App* export_customers = nullptr;
 };
 
@@ -164,16 +171,20 @@ int RunExport(const services::Env& env) {
 void AddDataCommands(CLI::App& app, std::string& db_url) {
   auto* import = app.get_subcommand("import");
   for (const std::string& target : services::ImportTargetNames()) {
-    // "import purchases" is the fixed-format ledger importer (cli/app.cc); the mapped
-    // purchases target is reached through the API (POST /api/v1/imports).
-    if (!import->get_subcommands([&](CLI::App* a) { return a->get_name() == target; }).empty())
-      continue;
-    auto* cmd = import->add_subcommand(
-        target, "import " + target + " from a CSV file with a column mapping");
-    cmd->add_option("--db", db_url, "sqlite:PATH or postgresql://… (env CHAINCRM_DB)");
-    cmd->add_option("file", g_import.file, "the CSV file")->required();
-    cmd->add_option("--mapping", g_import.mapping, "the mapping JSON file (docs/IMPORT.md)")
-        ->required();
+    // "import purchases" exists already: the fixed-format ledger importer (cli/app.cc). It
+    // takes the mapping options too, and --mapping makes it a mapped import.
+    auto existing = import->get_subcommands([&](CLI::App* a) { return a->get_name() == target; });
+    auto* cmd = existing.empty() ? import->add_subcommand(target, "import " + target +
+                                                                      " from a CSV file with a "
+                                                                      "column mapping")
+                                 : existing.front();
+    if (existing.empty()) {
+      cmd->add_option("--db", db_url, "sqlite:PATH or postgresql://… (env CHAINCRM_DB)");
+      cmd->add_option("file", "the CSV file")->required();
+    }
+    auto* mapping =
+        cmd->add_option("--mapping", g_import.mapping, "the mapping JSON file (docs/IMPORT.md)");
+    if (existing.empty()) mapping->required();
     cmd->add_option("--key", g_import.key,
                     "email | phone | tax_id | external_id:SYSTEM (customers, contacts, purchases); "
                     "sku | external_id (products, orders)")
@@ -189,7 +200,7 @@ void AddDataCommands(CLI::App& app, std::string& db_url) {
     cmd->add_flag("--dry-run", g_import.dry_run, "report what would happen; write nothing");
     cmd->add_flag("--all-or-nothing", g_import.all_or_nothing,
                   "write nothing if any line is rejected");
-    g_cmds.imports.emplace_back(target, cmd);
+    g_cmds.imports.push_back({target, cmd, mapping});
   }
   auto* exp = app.get_subcommand("export");
   auto* customers = exp->add_subcommand("customers", "export the customer list to stdout");
@@ -205,8 +216,11 @@ void AddDataCommands(CLI::App& app, std::string& db_url) {
 }
 
 std::optional<int> RunDataCommands(const services::Env& env) {
-  for (const auto& [target, cmd] : g_cmds.imports)
-    if (cmd->parsed()) return RunImport(env, target);
+  for (const auto& c : g_cmds.imports) {
+    if (!c.cmd->parsed() || c.mapping->count() == 0) continue;
+    g_import.file = c.file()->as<std::string>();
+    return RunImport(env, c.target);
+  }
   if (g_cmds.export_customers && g_cmds.export_customers->parsed()) return RunExport(env);
   return std::nullopt;
 }

@@ -3,7 +3,10 @@
 // POST/PATCH /api/v1/customers. Existing customers are found by the import key.
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/text.h"
 #include "services/customer_json.h"
@@ -109,42 +112,106 @@ class CustomerTarget final : public ImportTarget {
   }
 
   Result<RowResult> Apply(TargetContext& ctx, const MappedRow& row) override {
-    const auto key_value = row.find(ctx.key.Field());
-    if (key_value == row.end()) {
-      return Fail(
-          Error::InvalidArgument("no key", {{ctx.key.Field(), "is empty: it is the import key"}}));
-    }
-    ASSIGN_OR_RETURN(auto existing, FindCustomerByImportKey(ctx.tx, ctx.key, key_value->second));
+    ASSIGN_OR_RETURN(const std::string key, KeyOf(ctx, row));
+    ASSIGN_OR_RETURN(auto found, FindCustomersByImportKey(ctx.tx, ctx.key, {key}));
+    ASSIGN_OR_RETURN(auto existing, OneCustomer(ctx.key, found[key]));
     ASSIGN_OR_RETURN(json::object patch, ToJson(row));
-    const Millis now = ctx.env.clock.Now();
+    std::vector<store::ChangeEntry> log;
     if (!existing) {
-      domain::Customer c;
-      if (!patch.contains("kind")) patch["kind"] = "person";
-      RETURN_IF_ERROR(ErrorsToStatus(CustomerFromJson(patch, defs_, c)));
-      if (ctx.actor.role == domain::Role::kSales && !c.owner_id) c.owner_id = ctx.actor.user_id;
-      c.created_at = c.updated_at = now;
+      std::string set = json::serialize(patch);
+      ASSIGN_OR_RETURN(auto c, PlanCreate(ctx, std::move(patch)));
       RETURN_IF_ERROR(store::InsertCustomer(ctx.tx, c, defs_));
-      RETURN_IF_ERROR(Log(ctx, c, "create", ""));
+      log.push_back(Created(ctx, c, std::move(set)));
+      RETURN_IF_ERROR(store::AppendChanges(ctx.tx, log));
       return RowResult{ImportOutcome::kCreated, ""};
     }
-    if (!ctx.update_existing)
-      return RowResult{ImportOutcome::kSkipped,
-                       "customer " + std::to_string(*existing) + " exists"};
-    ASSIGN_OR_RETURN(auto c, store::LoadCustomer(ctx.tx, *existing, defs_));
-    RETURN_IF_ERROR(CheckScope(ctx.actor, domain::Resource::kCustomers, domain::Action::kUpdate,
-                               c.id, c.owner_id));
-    const json::object before = CustomerToJson(c, kAll, currency_);
-    json::object merged = before;
-    MergeLists(merged, patch);
-    MergePatch(merged, patch);
-    domain::Customer updated = c;
-    RETURN_IF_ERROR(ErrorsToStatus(CustomerFromJson(merged, defs_, updated)));
-    if (CustomerToJson(updated, kAll, currency_) == before)
-      return RowResult{ImportOutcome::kSkipped, "unchanged"};
-    updated.updated_at = now;
-    RETURN_IF_ERROR(store::UpdateCustomer(ctx.tx, updated, c.version, defs_));
-    RETURN_IF_ERROR(Log(ctx, updated, "update", json::serialize(before)));
+    if (!ctx.update_existing) return Exists(*existing);
+    ASSIGN_OR_RETURN(auto stored, store::LoadCustomer(ctx.tx, *existing, defs_));
+    ASSIGN_OR_RETURN(auto plan, PlanUpdate(ctx, stored, patch));
+    if (!plan) return RowResult{ImportOutcome::kSkipped, "unchanged"};
+    RETURN_IF_ERROR(WriteUpdate(ctx, *plan, log));
+    RETURN_IF_ERROR(store::AppendChanges(ctx.tx, log));
     return RowResult{ImportOutcome::kUpdated, ""};
+  }
+
+  // The same steps for many rows: one key lookup, one load of the customers found, one
+  // multi-row insert of the new ones and of their change-log entries.
+  Result<std::vector<BatchOutcome>> ApplyBatch(TargetContext& ctx,
+                                               const std::vector<BatchRow>& rows) override {
+    std::vector<BatchOutcome> out(rows.size());
+    std::vector<std::string> keys(rows.size());
+    std::unordered_set<std::string> seen;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      auto key = KeyOf(ctx, rows[i].row);
+      if (!key) {
+        out[i] = Fail(key.error());
+      } else if (seen.insert(*key).second) {
+        keys[i] = std::move(*key);
+      }  // else: a key seen earlier in the batch; applied alone after it
+    }
+    std::vector<std::string> lookup;
+    for (const auto& k : keys)
+      if (!k.empty()) lookup.push_back(k);
+    ASSIGN_OR_RETURN(auto found, FindCustomersByImportKey(ctx.tx, ctx.key, lookup));
+
+    std::vector<domain::Customer> creates;
+    std::vector<std::string> created_fields;
+    std::vector<std::size_t> create_rows;
+    std::vector<std::pair<std::size_t, std::int64_t>> updates;  // row, customer id
+    std::vector<json::object> patches(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (keys[i].empty()) continue;
+      auto existing = OneCustomer(ctx.key, found[keys[i]]);
+      auto patch = existing ? ToJson(rows[i].row) : Result<json::object>(Fail(existing.error()));
+      if (!patch) {
+        out[i] = Fail(patch.error());
+      } else if (!*existing) {
+        std::string set = json::serialize(*patch);
+        auto c = PlanCreate(ctx, std::move(*patch));
+        if (!c) {
+          out[i] = Fail(c.error());
+        } else {
+          creates.push_back(std::move(*c));
+          created_fields.push_back(std::move(set));
+          create_rows.push_back(i);
+        }
+      } else if (!ctx.update_existing) {
+        out[i] = Exists(**existing);
+      } else {
+        patches[i] = std::move(*patch);
+        updates.emplace_back(i, **existing);
+      }
+    }
+
+    std::vector<store::ChangeEntry> log;
+    RETURN_IF_ERROR(store::InsertCustomers(ctx.tx, creates, defs_));
+    for (std::size_t k = 0; k < creates.size(); ++k) {
+      log.push_back(Created(ctx, creates[k], std::move(created_fields[k])));
+      out[create_rows[k]] = RowResult{ImportOutcome::kCreated, ""};
+    }
+    std::vector<std::int64_t> ids;
+    for (const auto& [_, id] : updates) ids.push_back(id);
+    ASSIGN_OR_RETURN(auto stored, store::LoadCustomers(ctx.tx, ids, defs_));
+    std::unordered_map<std::int64_t, const domain::Customer*> by_id;
+    for (const auto& c : stored) by_id[c.id] = &c;
+    for (const auto& [i, id] : updates) {
+      const auto it = by_id.find(id);
+      if (it == by_id.end()) {
+        out[i] = std::nullopt;  // gone meanwhile: the row alone reports it
+        continue;
+      }
+      auto plan = PlanUpdate(ctx, *it->second, patches[i]);
+      if (!plan) {
+        out[i] = Fail(plan.error());
+      } else if (!*plan) {
+        out[i] = RowResult{ImportOutcome::kSkipped, "unchanged"};
+      } else {
+        RETURN_IF_ERROR(WriteUpdate(ctx, **plan, log));
+        out[i] = RowResult{ImportOutcome::kUpdated, ""};
+      }
+    }
+    RETURN_IF_ERROR(store::AppendChanges(ctx.tx, log));
+    return out;
   }
 
  private:
@@ -227,20 +294,86 @@ class CustomerTarget final : public ImportTarget {
     }
   }
 
-  Status Log(TargetContext& ctx, const domain::Customer& c, const char* op,
-             const std::string& before) {
+  // The import key's value of `row`, normalised as the key's index holds it.
+  static Result<std::string> KeyOf(const TargetContext& ctx, const MappedRow& row) {
+    const auto value = row.find(ctx.key.Field());
+    if (value == row.end())
+      return Fail(
+          Error::InvalidArgument("no key", {{ctx.key.Field(), "is empty: it is the import key"}}));
+    return NormalizeImportKey(ctx.key, value->second);
+  }
+
+  static RowResult Exists(std::int64_t id) {
+    return {ImportOutcome::kSkipped, "customer " + std::to_string(id) + " exists"};
+  }
+
+  // A new customer from the row's fields, validated as POST /customers validates.
+  Result<domain::Customer> PlanCreate(const TargetContext& ctx, json::object patch) const {
+    domain::Customer c;
+    if (!patch.contains("kind")) patch["kind"] = "person";
+    RETURN_IF_ERROR(ErrorsToStatus(CustomerFromJson(patch, defs_, c)));
+    if (ctx.actor.role == domain::Role::kSales && !c.owner_id) c.owner_id = ctx.actor.user_id;
+    c.created_at = c.updated_at = ctx.env.clock.Now();
+    return c;
+  }
+
+  // A stored customer with a row's fields merged in.
+  struct Update {
+    domain::Customer customer;
+    std::int64_t version = 0;  // the stored version it replaces
+    std::string before;        // the stored customer's JSON, for the change log
+  };
+
+  // The stored customer with the row's fields merged in, or none when nothing changes.
+  Result<std::optional<Update>> PlanUpdate(const TargetContext& ctx, const domain::Customer& c,
+                                           const json::object& row_patch) const {
+    RETURN_IF_ERROR(CheckScope(ctx.actor, domain::Resource::kCustomers, domain::Action::kUpdate,
+                               c.id, c.owner_id));
+    json::object patch = row_patch;
+    const json::object before = CustomerToJson(c, kAll, currency_);
+    json::object merged = before;
+    MergeLists(merged, patch);
+    MergePatch(merged, patch);
+    Update u{c, c.version, ""};
+    RETURN_IF_ERROR(ErrorsToStatus(CustomerFromJson(merged, defs_, u.customer)));
+    if (CustomerToJson(u.customer, kAll, currency_) == before) return std::optional<Update>();
+    u.customer.updated_at = ctx.env.clock.Now();
+    u.before = json::serialize(before);
+    return std::optional<Update>(std::move(u));
+  }
+
+  Status WriteUpdate(const TargetContext& ctx, Update& u, std::vector<store::ChangeEntry>& log) {
+    RETURN_IF_ERROR(store::UpdateCustomer(ctx.tx, u.customer, u.version, defs_));
+    log.push_back(Change(ctx, u.customer, "update", std::move(u.before)));
+    return Ok();
+  }
+
+  store::ChangeEntry Change(const TargetContext& ctx, const domain::Customer& c, const char* op,
+                            std::string before) const {
+    return Entry(ctx, c.id, op, std::move(before),
+                 json::serialize(CustomerToJson(c, kAll, currency_)));
+  }
+
+  // A created customer's entry keeps the fields the row set (`set`, the row's JSON): what
+  // its history shows, without the record's every empty field.
+  store::ChangeEntry Created(const TargetContext& ctx, const domain::Customer& c,
+                             std::string set) const {
+    return Entry(ctx, c.id, "create", "", std::move(set));
+  }
+
+  static store::ChangeEntry Entry(const TargetContext& ctx, std::int64_t id, const char* op,
+                                  std::string before, std::string after) {
     store::ChangeEntry e;
     e.at = ctx.env.clock.Now();
     e.actor = ctx.actor.Label();
     e.entity = "customer";
-    e.entity_id = c.id;
-    e.customer_id = c.id;
+    e.entity_id = id;
+    e.customer_id = id;
     e.op = op;
-    e.before_json = before;
-    e.after_json = json::serialize(CustomerToJson(c, kAll, currency_));
+    e.before_json = std::move(before);
+    e.after_json = std::move(after);
     e.request_id = ctx.source;
-    RETURN_IF_ERROR(store::AppendChange(ctx.tx, e));
-    return Ok();
+    return e;
   }
 
   std::vector<domain::CustomFieldDef> defs_;
@@ -249,37 +382,76 @@ class CustomerTarget final : public ImportTarget {
 
 }  // namespace
 
-Result<std::optional<std::int64_t>> FindCustomerByImportKey(store::Tx& tx, const ImportKey& k,
-                                                            const std::string& value) {
+Result<std::string> NormalizeImportKey(const ImportKey& k, const std::string& value) {
+  if (k.kind == "email") {
+    std::string norm = NormalizeEmail(value);
+    if (norm.empty())
+      return Fail(Error::InvalidArgument("bad", {{"email", "is not a valid email address"}}));
+    return norm;
+  }
+  if (k.kind == "phone") {
+    std::string norm = NormalizePhone(value);
+    if (norm.empty())
+      return Fail(Error::InvalidArgument("bad", {{"phone", "is not a phone number"}}));
+    return norm;
+  }
+  if (k.kind == "tax_id") return FoldForSearch(value);
+  return std::string(Trim(value));
+}
+
+Result<std::unordered_map<std::string, std::vector<std::int64_t>>> FindCustomersByImportKey(
+    store::Tx& tx, const ImportKey& k, const std::vector<std::string>& keys) {
+  std::unordered_map<std::string, std::vector<std::int64_t>> out;
   std::string sql;
   store::Params params;
   if (k.kind == "email") {
-    const std::string norm = NormalizeEmail(value);
-    if (norm.empty())
-      return Fail(Error::InvalidArgument("bad", {{"email", "is not a valid email address"}}));
-    sql = "SELECT DISTINCT customer_id FROM customer_emails WHERE address_norm = ?";
-    params = {norm};
+    sql = "SELECT DISTINCT address_norm, customer_id FROM customer_emails WHERE address_norm IN (";
   } else if (k.kind == "phone") {
-    const std::string norm = NormalizePhone(value);
-    if (norm.empty())
-      return Fail(Error::InvalidArgument("bad", {{"phone", "is not a phone number"}}));
-    sql = "SELECT DISTINCT customer_id FROM customer_phones WHERE normalized = ?";
-    params = {norm};
+    sql = "SELECT DISTINCT normalized, customer_id FROM customer_phones WHERE normalized IN (";
   } else if (k.kind == "tax_id") {
-    sql = "SELECT id FROM customers WHERE tax_id_norm = ?";
-    params = {FoldForSearch(value)};
+    sql = "SELECT tax_id_norm, id FROM customers WHERE tax_id_norm IN (";
   } else {
-    sql = "SELECT customer_id FROM customer_external_ids WHERE system = ? AND value = ?";
-    params = {k.system, std::string(Trim(value))};
+    sql = "SELECT value, customer_id FROM customer_external_ids WHERE system = ? AND value IN (";
+    params.push_back(k.system);
   }
-  ASSIGN_OR_RETURN(auto rows, tx.Query(sql + " LIMIT 2", params));
-  if (rows.empty()) return std::optional<std::int64_t>();
-  if (rows.size() > 1) {
+  // A power-of-two number of placeholders (the last ones repeat a key), so that the
+  // statement caches hold a handful of shapes.
+  constexpr std::size_t kChunk = 512;
+  const std::size_t fixed = params.size();
+  for (std::size_t at = 0; at < keys.size(); at += kChunk) {
+    const std::size_t n = std::min(kChunk, keys.size() - at);
+    const std::size_t width = std::bit_ceil(n);
+    params.resize(fixed);
+    std::string in;
+    for (std::size_t i = 0; i < width; ++i) {
+      in += i ? ",?" : "?";
+      params.push_back(keys[at + std::min(i, n - 1)]);
+    }
+    ASSIGN_OR_RETURN(const store::Rows rows, tx.Query(sql + in + ")", params));
+    for (const store::Row& r : rows) {
+      auto& ids = out[r.Text(0)];
+      if (std::find(ids.begin(), ids.end(), r.Int(1)) == ids.end()) ids.push_back(r.Int(1));
+    }
+  }
+  return out;
+}
+
+Result<std::optional<std::int64_t>> OneCustomer(const ImportKey& k,
+                                                const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return std::optional<std::int64_t>();
+  if (ids.size() > 1) {
     return Fail(Error::InvalidArgument(
-        "ambiguous", {{k.Field(), "matches customers " + std::to_string(rows[0].Int(0)) + " and " +
-                                      std::to_string(rows[1].Int(0))}}));
+        "ambiguous", {{k.Field(), "matches customers " + std::to_string(ids[0]) + " and " +
+                                      std::to_string(ids[1])}}));
   }
-  return std::optional<std::int64_t>(rows.front().Int(0));
+  return std::optional<std::int64_t>(ids.front());
+}
+
+Result<std::optional<std::int64_t>> FindCustomerByImportKey(store::Tx& tx, const ImportKey& k,
+                                                            const std::string& value) {
+  ASSIGN_OR_RETURN(const std::string key, NormalizeImportKey(k, value));
+  ASSIGN_OR_RETURN(auto found, FindCustomersByImportKey(tx, k, {key}));
+  return OneCustomer(k, found[key]);
 }
 
 std::unique_ptr<ImportTarget> MakeCustomerImportTarget() {

@@ -161,6 +161,9 @@ bool RejectsLine(const Error& e) {
          e.code() == Code::kPermissionDenied || e.code() == Code::kNotFound;
 }
 
+// A record of the file: its line and its cells.
+using Record = std::pair<std::int64_t, std::vector<std::string>>;
+
 // One run of the loop over records; shared by batch and single-transaction modes.
 class Importer {
  public:
@@ -187,28 +190,88 @@ class Importer {
     return Ok();
   }
 
-  /// Applies one record inside a savepoint; line-level problems are logged.
-  Status Record(store::Tx& tx, std::int64_t line, const std::vector<std::string>& rec,
-                ImportResult& r) {
-    ++r.counts.lines;
-    auto mapped = MapRecord(spec_.mapping, bound_, rec);
-    if (!mapped) return Reject(line, mapped.error(), r);
+  /// How Batch handles a batch the database refuses (a constraint the target's checks
+  /// did not foresee): roll back to a savepoint and apply every row alone (kSavepoint, for
+  /// a transaction over the whole file), or fail so that the caller rolls the
+  /// transaction back and calls again with kAlone (kFast: no savepoint to pay for).
+  enum class Mode { kSavepoint, kFast, kAlone };
+
+  /// Maps and applies `records` (line, cells): the target's batch path first, then the
+  /// rows it left, each inside its own savepoint. Line-level problems are logged.
+  Status Batch(store::Tx& tx, const std::vector<Record>& records, ImportResult& r, Mode mode) {
+    refused_ = false;
+    std::vector<BatchRow> rows;
+    std::vector<std::optional<Error>> map_errors(records.size());
+    std::vector<std::size_t> row_of(records.size(), 0);
+    rows.reserve(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      ++r.counts.lines;
+      auto mapped = MapRecord(spec_.mapping, bound_, records[i].second);
+      if (!mapped) {
+        map_errors[i] = mapped.error();
+        continue;
+      }
+      row_of[i] = rows.size();
+      rows.push_back({records[i].first, std::move(*mapped)});
+    }
+    std::vector<BatchOutcome> outcomes(rows.size());
+    if (!rows.empty() && mode != Mode::kAlone) {
+      if (mode == Mode::kSavepoint) RETURN_IF_ERROR(tx.Exec("SAVEPOINT import_batch"));
+      auto ctx = Context(tx, 0);
+      auto applied = target_.ApplyBatch(ctx, rows);
+      if (!applied) {
+        if (!RejectsLine(applied.error())) return Fail(applied.error());
+        refused_ = mode == Mode::kFast;
+        if (refused_) return Fail(applied.error());
+        RETURN_IF_ERROR(tx.Exec("ROLLBACK TO SAVEPOINT import_batch"));
+      } else {
+        outcomes = std::move(*applied);
+      }
+      if (mode == Mode::kSavepoint) RETURN_IF_ERROR(tx.Exec("RELEASE SAVEPOINT import_batch"));
+    }
+    std::vector<std::size_t> alone;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      if (map_errors[i]) {
+        RETURN_IF_ERROR(Reject(records[i].first, *map_errors[i], r));
+      } else if (auto& outcome = outcomes[row_of[i]]; outcome) {
+        RETURN_IF_ERROR(Tally(records[i].first, std::move(*outcome), r));
+      } else {
+        alone.push_back(row_of[i]);
+      }
+    }
+    for (const std::size_t i : alone) RETURN_IF_ERROR(Alone(tx, rows[i], r));
+    return Ok();
+  }
+
+ private:
+  TargetContext Context(store::Tx& tx, std::int64_t line) const {
+    return {tx,
+            env_,
+            actor_,
+            spec_.key,
+            spec_.update_existing,
+            "import-job-" + std::to_string(job_id_),
+            line};
+  }
+
+  // Applies one row inside a savepoint, so that a rejected line is rolled back alone.
+  Status Alone(store::Tx& tx, const BatchRow& row, ImportResult& r) {
     RETURN_IF_ERROR(tx.Exec("SAVEPOINT import_row"));
-    TargetContext ctx{tx,
-                      env_,
-                      actor_,
-                      spec_.key,
-                      spec_.update_existing,
-                      "import-job-" + std::to_string(job_id_),
-                      line};
-    auto applied = target_.Apply(ctx, *mapped);
+    auto ctx = Context(tx, row.line);
+    auto applied = target_.Apply(ctx, row.row);
     if (!applied) {
       if (!RejectsLine(applied.error())) return Fail(applied.error());
       RETURN_IF_ERROR(tx.Exec("ROLLBACK TO SAVEPOINT import_row"));
-      RETURN_IF_ERROR(tx.Exec("RELEASE SAVEPOINT import_row"));
-      return Reject(line, applied.error(), r);
     }
     RETURN_IF_ERROR(tx.Exec("RELEASE SAVEPOINT import_row"));
+    return Tally(row.line, std::move(applied), r);
+  }
+
+  Status Tally(std::int64_t line, Result<RowResult> applied, ImportResult& r) {
+    if (!applied) {
+      if (!RejectsLine(applied.error())) return Fail(applied.error());
+      return Reject(line, applied.error(), r);
+    }
     switch (applied->outcome) {
       case ImportOutcome::kCreated:
         ++r.counts.created;
@@ -224,7 +287,6 @@ class Importer {
     return Ok();
   }
 
- private:
   Status Reject(std::int64_t line, const Error& e, ImportResult& r) {
     ++r.counts.rejected;
     if (e.fields().empty()) {
@@ -242,6 +304,11 @@ class Importer {
   ImportTarget& target_;
   ProblemLog& log_;
   BoundMapping bound_;
+  bool refused_ = false;
+
+ public:
+  /// Whether the last kFast Batch failed because the database refused its batch.
+  bool refused() const { return refused_; }
 };
 
 std::string UnknownJson(const ImportResult& r) {
@@ -287,10 +354,14 @@ Result<ImportResult> RunImport(const Env& env, const Actor& actor, std::int64_t 
       CsvReader reader(*in, spec.delimiter);
       RETURN_IF_ERROR(target->Begin(tx));
       RETURN_IF_ERROR(importer.Header(reader, r));
+      std::vector<Record> records;
       std::vector<std::string> rec;
-      while (reader.Next(rec)) {
-        RETURN_IF_ERROR(importer.Record(tx, reader.line(), rec, r));
-        if (r.counts.lines % batch == 0) RETURN_IF_ERROR(report(reader.bytes()));
+      for (bool more = true; more;) {
+        records.clear();
+        while (static_cast<int>(records.size()) < batch && (more = reader.Next(rec)))
+          records.emplace_back(reader.line(), rec);
+        RETURN_IF_ERROR(importer.Batch(tx, records, r, Importer::Mode::kSavepoint));
+        RETURN_IF_ERROR(report(reader.bytes()));
       }
       if (!reader.error().empty()) return Fail(Error::InvalidArgument(reader.error()));
       RETURN_IF_ERROR(report(reader.bytes()));
@@ -306,7 +377,7 @@ Result<ImportResult> RunImport(const Env& env, const Actor& actor, std::int64_t 
     CsvReader reader(*in, spec.delimiter);
     RETURN_IF_ERROR(importer.Header(reader, r));
     RETURN_IF_ERROR(log.Store(env, job_id));
-    std::vector<std::pair<std::int64_t, std::vector<std::string>>> records;
+    std::vector<Record> records;
     bool more = true;
     while (more) {
       records.clear();
@@ -321,15 +392,19 @@ Result<ImportResult> RunImport(const Env& env, const Actor& actor, std::int64_t 
       }
       if (records.empty()) break;
       const ImportResult before = r;
-      RETURN_IF_ERROR(env.db.Write([&](store::Tx& tx) -> Status {
-        // A retried transaction starts the batch again from the same counts.
-        log.Rewind(r, before.problem_count, before.problems.size());
-        r.counts = before.counts;
-        RETURN_IF_ERROR(target->Begin(tx));
-        for (const auto& [line, fields] : records)
-          RETURN_IF_ERROR(importer.Record(tx, line, fields, r));
-        return store::SaveImportProgress(tx, job_id, r.counts, reader.bytes(), UnknownJson(r));
-      }));
+      auto write = [&](Importer::Mode mode) {
+        return env.db.Write([&](store::Tx& tx) -> Status {
+          // A retried transaction starts the batch again from the same counts.
+          log.Rewind(r, before.problem_count, before.problems.size());
+          r.counts = before.counts;
+          RETURN_IF_ERROR(target->Begin(tx));
+          RETURN_IF_ERROR(importer.Batch(tx, records, r, mode));
+          return store::SaveImportProgress(tx, job_id, r.counts, reader.bytes(), UnknownJson(r));
+        });
+      };
+      Status written = write(Importer::Mode::kFast);
+      if (!written && importer.refused()) written = write(Importer::Mode::kAlone);
+      RETURN_IF_ERROR(written);
       RETURN_IF_ERROR(log.Store(env, job_id));
       RETURN_IF_ERROR(report(reader.bytes()));
     }

@@ -1,10 +1,13 @@
 #pragma once
 // The CSV import engine: reads a file incrementally (csv_reader.h), maps each record
-// (import_mapping.h) and hands it to a target (import_target.h) inside a savepoint, so a
-// rejected line is rolled back alone. Normal runs commit every `batch_size` lines; a
-// dry run or an all-or-nothing run uses one transaction that is rolled back (dry run,
-// or any line rejected). Memory stays bounded: counts, the first problems, and a spill
-// file for the rest, which ends up in import_problems.
+// (import_mapping.h) and hands the mapped rows to a target (import_target.h) a batch at a
+// time: the target's batch path writes most rows with a few multi-row statements, and
+// the rows it leaves are applied one by one, each inside a savepoint so that a rejected
+// line is rolled back alone. Normal runs commit every `batch_size` lines; a batch the
+// database refuses (a constraint no check foresaw) is rolled back and redone line by
+// line. A dry run or an all-or-nothing run uses one transaction that is rolled back (dry
+// run, or any line rejected). Memory stays bounded: one batch, counts, the first
+// problems, and a spill file for the rest, which ends up in import_problems.
 
 #include <cstdint>
 #include <functional>
@@ -28,7 +31,7 @@ struct ImportSpec {
   bool dry_run = false;
   bool all_or_nothing = false;
   bool update_existing = true;
-  int batch_size = 1000;
+  int batch_size = 20000;
 };
 
 /// The bytes to import, readable again from the start (a retried transaction re-reads).

@@ -6,6 +6,8 @@
 // else "import:row:<hash of customer, date and amounts>" (identical rows are one
 // purchase then: map a reference to tell them apart).
 
+#include <unordered_set>
+
 #include "core/money.h"
 #include "core/text.h"
 #include "domain/activity.h"
@@ -80,22 +82,121 @@ class PurchaseTarget final : public ImportTarget {
   }
 
   Result<RowResult> Apply(TargetContext& ctx, const MappedRow& row) override {
+    RETURN_IF_ERROR(KeyOf(ctx, row));
+    const std::string& key = row.at(ctx.key.Field());
+    ASSIGN_OR_RETURN(auto customer, FindCustomerByImportKey(ctx.tx, ctx.key, key));
+    if (const auto name = row.find("customer.name"); !customer && name != row.end()) {
+      MappedRow c{{ctx.key.Field(), row.at(ctx.key.Field())}, {"name", name->second}};
+      if (const auto kind = row.find("customer.kind"); kind != row.end()) c["kind"] = kind->second;
+      auto made = customers_->Apply(ctx, c);
+      if (!made) return Fail(made.error());
+      ASSIGN_OR_RETURN(customer, FindCustomerByImportKey(ctx.tx, ctx.key, key));
+    }
+    ASSIGN_OR_RETURN(domain::Purchase p, Parse(ctx, row, customer));
+    ASSIGN_OR_RETURN(const bool posted, PostPurchase(ctx.tx, p));
+    if (!posted) return AlreadyPosted(p);
+    store::ChangeEntry e = Entry(ctx, "purchase", "create");
+    e.entity_id = p.id;
+    e.customer_id = p.customer_id;
+    e.after_json = boost::json::serialize(PurchaseToJson(p));
+    RETURN_IF_ERROR(store::AppendChange(ctx.tx, e));
+    return RowResult{ImportOutcome::kCreated, ""};
+  }
+
+  // The same for many rows: one customer lookup, one multi-row posting (PostPurchases), and
+  // one change-log entry for the batch (the purchases carry their import source key), as
+  // the fixed-format purchase importer records its batches. A row whose customer must be
+  // created first, and the later rows of that customer, are applied alone.
+  Result<std::vector<BatchOutcome>> ApplyBatch(TargetContext& ctx,
+                                               const std::vector<BatchRow>& rows) override {
+    std::vector<BatchOutcome> out(rows.size());
+    std::vector<std::string> keys(rows.size());
+    std::vector<std::string> lookup;
+    std::unordered_set<std::string> seen;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      auto key = KeyOf(ctx, rows[i].row);
+      if (!key) {
+        out[i] = Fail(key.error());
+        continue;
+      }
+      keys[i] = std::move(*key);
+      if (seen.insert(keys[i]).second) lookup.push_back(keys[i]);
+    }
+    ASSIGN_OR_RETURN(auto found, FindCustomersByImportKey(ctx.tx, ctx.key, lookup));
+    std::unordered_set<std::string> alone;  // keys whose customer a row alone creates
+    std::vector<domain::Purchase> ps;
+    std::vector<std::size_t> at;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (keys[i].empty()) continue;
+      const auto& ids = found[keys[i]];
+      if (alone.count(keys[i]) || (ids.empty() && rows[i].row.count("customer.name"))) {
+        alone.insert(keys[i]);
+        continue;  // applied alone, after the batch
+      }
+      auto customer = OneCustomer(ctx.key, ids);
+      auto p = customer ? Parse(ctx, rows[i].row, *customer)
+                        : Result<domain::Purchase>(Fail(customer.error()));
+      if (!p) {
+        out[i] = Fail(p.error());
+        continue;
+      }
+      ps.push_back(std::move(*p));
+      at.push_back(i);
+    }
+    ASSIGN_OR_RETURN(auto posted, PostPurchases(ctx.tx, ps));
+    std::int64_t count = 0;
+    for (std::size_t k = 0; k < at.size(); ++k) {
+      if (!posted[k]) {
+        out[at[k]] = Fail(posted[k].error());
+      } else if (!*posted[k]) {
+        out[at[k]] = AlreadyPosted(ps[k]);
+      } else {
+        out[at[k]] = RowResult{ImportOutcome::kCreated, ""};
+        ++count;
+      }
+    }
+    if (count > 0) {
+      store::ChangeEntry e = Entry(ctx, "purchase_import", "import");
+      e.after_json = boost::json::serialize(boost::json::object{{"source", ctx.source},
+                                                                {"first_line", rows.front().line},
+                                                                {"last_line", rows.back().line},
+                                                                {"posted", count}});
+      RETURN_IF_ERROR(store::AppendChange(ctx.tx, e));
+    }
+    return out;
+  }
+
+ private:
+  static Result<std::string> KeyOf(const TargetContext& ctx, const MappedRow& row) {
     const auto key = row.find(ctx.key.Field());
     if (key == row.end())
       return Fail(Error::InvalidArgument(
           "no key", {{ctx.key.Field(), "is empty: it finds the purchase's customer"}}));
-    ASSIGN_OR_RETURN(auto customer, FindCustomerByImportKey(ctx.tx, ctx.key, key->second));
-    if (const auto name = row.find("customer.name"); !customer && name != row.end()) {
-      MappedRow c{{ctx.key.Field(), key->second}, {"name", name->second}};
-      if (const auto kind = row.find("customer.kind"); kind != row.end()) c["kind"] = kind->second;
-      auto made = customers_->Apply(ctx, c);
-      if (!made) return Fail(made.error());
-      ASSIGN_OR_RETURN(customer, FindCustomerByImportKey(ctx.tx, ctx.key, key->second));
-    }
+    return NormalizeImportKey(ctx.key, key->second);
+  }
+
+  static RowResult AlreadyPosted(const domain::Purchase& p) {
+    return {ImportOutcome::kSkipped, "already posted as purchase " + std::to_string(p.id)};
+  }
+
+  static store::ChangeEntry Entry(const TargetContext& ctx, const char* entity, const char* op) {
+    store::ChangeEntry e;
+    e.at = ctx.env.clock.Now();
+    e.actor = ctx.actor.Label();
+    e.entity = entity;
+    e.op = op;
+    e.request_id = ctx.source;
+    return e;
+  }
+
+  // The row's purchase for `customer`, validated, with its source key.
+  Result<domain::Purchase> Parse(const TargetContext& ctx, const MappedRow& row,
+                                 std::optional<std::int64_t> customer) const {
     if (!customer)
       return Fail(Error::InvalidArgument(
-          "unknown customer", {{ctx.key.Field(), "no customer has '" + key->second.substr(0, 60) +
-                                                     "' (map customer.name to create it)"}}));
+          "unknown customer",
+          {{ctx.key.Field(), "no customer has '" + row.at(ctx.key.Field()).substr(0, 60) +
+                                 "' (map customer.name to create it)"}}));
     RETURN_IF_ERROR(CheckScope(ctx.actor, domain::Resource::kPurchases, domain::Action::kCreate,
                                *customer, std::nullopt));
     domain::Purchase p;
@@ -132,7 +233,7 @@ class PurchaseTarget final : public ImportTarget {
         p.order_ref = v;
       } else if (f == "reference") {
         reference = std::string(Trim(v));
-      }  // customer.name, customer.kind: used above
+      }  // customer.name, customer.kind: used by Apply
     }
     const Millis now = ctx.env.clock.Now();
     p.created_at = now;
@@ -147,24 +248,9 @@ class PurchaseTarget final : public ImportTarget {
       p.source_key = "import:row:" + Digest(facts);
     }
     RETURN_IF_ERROR(ErrorsToStatus(domain::ValidatePurchase(p, now)));
-    ASSIGN_OR_RETURN(const bool posted, PostPurchase(ctx.tx, p));
-    if (!posted)
-      return RowResult{ImportOutcome::kSkipped,
-                       "already posted as purchase " + std::to_string(p.id)};
-    store::ChangeEntry e;
-    e.at = now;
-    e.actor = ctx.actor.Label();
-    e.entity = "purchase";
-    e.entity_id = p.id;
-    e.customer_id = p.customer_id;
-    e.op = "create";
-    e.after_json = boost::json::serialize(PurchaseToJson(p));
-    e.request_id = ctx.source;
-    RETURN_IF_ERROR(store::AppendChange(ctx.tx, e));
-    return RowResult{ImportOutcome::kCreated, ""};
+    return p;
   }
 
- private:
   std::string currency_;
   std::unique_ptr<ImportTarget> customers_ = MakeCustomerImportTarget();
 };

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "services/actor.h"
@@ -53,6 +54,15 @@ struct TargetContext {
   std::int64_t line = 0;        // the row's line in the file (orders group by it)
 };
 
+/// One row of a batch: its line in the file and its mapped fields.
+struct BatchRow {
+  std::int64_t line = 0;
+  MappedRow row;
+};
+/// A row's outcome in a batch: its result, the error rejecting it (nothing of the row
+/// written), or empty when the engine must apply the row alone afterwards (Apply).
+using BatchOutcome = std::optional<Result<RowResult>>;
+
 class ImportTarget {
  public:
   virtual ~ImportTarget() = default;
@@ -64,6 +74,18 @@ class ImportTarget {
   /// Applies one row. InvalidArgument / AlreadyExists reject the line (field errors name
   /// the fields); any other error stops the import.
   virtual Result<RowResult> Apply(TargetContext& ctx, const MappedRow& row) = 0;
+  /// The fast path: applies a batch with a few multi-row statements and returns one
+  /// outcome per row, in order. Rows that cannot go this way (a key already seen in the
+  /// batch, a row that must create another record first) are left empty and applied
+  /// alone afterwards, in order, so the result is the same as applying the rows one by
+  /// one. An error that would reject a line (a constraint the checks did not foresee)
+  /// makes the engine roll the batch back and apply every row alone. The default
+  /// leaves every row to Apply.
+  virtual Result<std::vector<BatchOutcome>> ApplyBatch(TargetContext& ctx,
+                                                       const std::vector<BatchRow>& rows) {
+    (void)ctx;
+    return std::vector<BatchOutcome>(rows.size());
+  }
 };
 
 /// The target named `name` ("customers", "contacts"), or InvalidArgument listing them.
@@ -78,9 +100,21 @@ std::unique_ptr<ImportTarget> MakePurchaseImportTarget();
 std::unique_ptr<ImportTarget> MakeProductImportTarget();
 std::unique_ptr<ImportTarget> MakeOrderImportTarget();
 
-/// The customer holding `value` under the customer key `key` (email, phone, tax_id,
-/// external_id:SYSTEM); none when absent; InvalidArgument naming key.Field() when the
-/// value is malformed or two customers hold it. Defined in import_customers.cc.
+// Finding customers by an import key (email, phone, tax_id, external_id:SYSTEM); defined
+// in import_customers.cc.
+
+/// `value` normalised as the key's index holds it; InvalidArgument naming key.Field()
+/// when it is malformed.
+Result<std::string> NormalizeImportKey(const ImportKey& key, const std::string& value);
+/// The customers holding each of the normalised `keys` (keys nobody holds are absent).
+Result<std::unordered_map<std::string, std::vector<std::int64_t>>> FindCustomersByImportKey(
+    store::Tx& tx, const ImportKey& key, const std::vector<std::string>& keys);
+/// The one customer of a key's `ids`: none when empty, InvalidArgument naming
+/// key.Field() when two customers hold it.
+Result<std::optional<std::int64_t>> OneCustomer(const ImportKey& key,
+                                                const std::vector<std::int64_t>& ids);
+/// The customer holding `value` under `key`: NormalizeImportKey, FindCustomersByImportKey
+/// and OneCustomer for one value.
 Result<std::optional<std::int64_t>> FindCustomerByImportKey(store::Tx& tx, const ImportKey& key,
                                                             const std::string& value);
 

@@ -13,4 +13,9 @@ namespace chaincrm::services {
 /// Returns false (and sets p.id) when p.source_key was already posted.
 Result<bool> PostPurchase(store::Tx& tx, domain::Purchase& p);
 
+/// PostPurchase for many purchases with a few statements (imports), as if posted one by
+/// one in order: per purchase, whether it was posted (false: already posted, p.id set),
+/// or the InvalidArgument rejecting it (a currency other than the ledger's).
+Result<std::vector<Result<bool>>> PostPurchases(store::Tx& tx, std::vector<domain::Purchase>& ps);
+
 }  // namespace chaincrm::services

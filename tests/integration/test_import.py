@@ -119,6 +119,31 @@ class ImportApiTest(ApiTestCase):
         self.assertEqual((again["created"], again["updated"], again["skipped"]), (0, 0, 3), again)
         self.assertEqual(len(self.customers_named(tag)), 2, "a re-run updates, not duplicates")
 
+    def test_a_line_the_database_refuses_is_rejected_alone(self):
+        # Line 3 passes every check but its external id belongs to another customer: the
+        # database refuses it inside the batch, and the batch is redone line by line.
+        tag = unique("own").lower()
+        self.create_customer({"kind": "person", "name": f"Owner {tag}",
+                              "external_ids": [{"system": "erp", "value": f"E-{tag}"}]})
+        mapping = {"columns": {"Mail": "email", "Name": "name", "ERP": "external_id.erp"}}
+        text = ("Mail,Name,ERP\n"
+                f"one.{tag}@example.com,One {tag},F-{tag}\n"
+                f"two.{tag}@example.com,Two {tag},E-{tag}\n"
+                f"three.{tag}@example.com,Three {tag},\n")
+        job = self.run_job(text, mapping=mapping)
+        self.assertEqual((job["created"], job["rejected"]), (2, 1), job)
+        rejected = [p for p in self.report(job["id"]) if p["outcome"] == "rejected"]
+        self.assertEqual([(p["line"], p["field"]) for p in rejected], [(3, "external_ids")])
+        self.assertIn("belongs to another customer", rejected[0]["message"])
+        names = sorted(c["name"] for c in self.customers_named(tag))
+        self.assertEqual(names, [f"One {tag}", f"Owner {tag}", f"Three {tag}"])
+        one = [c for c in self.customers_named(tag) if c["name"] == f"One {tag}"][0]
+        history = self.assertStatus(get(f"/api/v1/customers/{one['id']}/history", role="admin"),
+                                    200).json["data"]
+        self.assertEqual([h["op"] for h in history], ["create"])
+        changed = {c["field"]: c["after"] for c in history[0]["changes"]}
+        self.assertEqual(changed["name"], f"One {tag}")
+
     def test_all_or_nothing_writes_nothing_when_a_line_is_bad(self):
         tag = unique("aon").lower()
         before = self.write_marks()
@@ -296,6 +321,37 @@ class ImportTargetsTest(ApiTestCase):
         after = self.purchases_of(c["id"])
         self.assertEqual(len(after), 2, "a re-run posts nothing twice")
         self.assertEqual(sum(minor(p["revenue"]) for p in after), 12050)
+
+    def test_purchases_in_one_batch_keep_the_aggregates_of_one_by_one_posting(self):
+        # The batch path posts all rows with a few statements: the customer's count, days,
+        # totals and first/last dates must be what posting them one by one gives.
+        tag = unique("agg").lower()
+        c = self.create_customer({"kind": "person", "name": f"Agg {tag}",
+                                  "emails": [{"address": f"a.{tag}@example.com"}]})
+        currency = self.get_customer(c["id"]).json["stats"]["revenue_total"]["currency"]
+        self.assertStatus(post("/api/v1/purchases", {
+            "customer_id": c["id"], "occurred_at": "2024-03-01T09:00:00Z", "quantity": 1,
+            "revenue": {"amount": "10.00", "currency": currency},
+            "cost": {"amount": "0.00", "currency": currency}}, role="admin"), 201)
+        mapping = {"columns": {"Mail": "email", "Date": "occurred_at", "Amount": "revenue",
+                               "Ref": "reference"}}
+        text = ("Mail,Date,Amount,Ref\n"
+                f"a.{tag}@example.com,2024-03-01,5.00,{tag}-1\n"   # a day bought on before
+                f"a.{tag}@example.com,2024-02-01,3.00,{tag}-2\n"   # the new first purchase
+                f"a.{tag}@example.com,2024-04-01,1.00,{tag}-3\n"   # the new last purchase
+                f"a.{tag}@example.com,2024-04-01,7.00,{tag}-4\n"   # a day seen in the file
+                f"a.{tag}@example.com,2024-04-02,9.00,{tag}-1\n")  # a reference seen: skipped
+        job = self.run_job(text, target="purchases", key="email", mapping=mapping)
+        self.assertEqual((job["created"], job["skipped"], job["rejected"]), (4, 1, 0), job)
+        stats = self.get_customer(c["id"]).json["stats"]
+        self.assertEqual(stats["purchase_count"], 5)
+        self.assertEqual(stats["purchase_days"], 3, "03-01, 02-01 and 04-01")
+        self.assertEqual(minor(stats["revenue_total"]), 2600)
+        self.assertSameInstant(stats["first_purchase_at"], "2024-02-01T00:00:00Z")
+        self.assertSameInstant(stats["last_purchase_at"], "2024-04-01T00:00:00Z")
+        skipped = [p for p in self.report(job["id"]) if p["outcome"] == "skipped"]
+        self.assertEqual([p["line"] for p in skipped], [6])
+        self.assertIn("already posted", skipped[0]["message"])
 
     def test_purchases_create_an_unknown_customer_when_the_row_names_it(self):
         tag = unique("puc").lower()
