@@ -29,18 +29,44 @@ bool Valid(const ParetoNbdParams& p) {
   return true;
 }
 
-/// log of 2F1(r+s+x, b2; r+s+x+1; z(t)) / (big + t)^(r+s+x): one of the two parts of A0 in
-/// the note's likelihood, branching on the larger of alpha and beta so that 0 <= z < 1. The
-/// Euler transform 2F1(a, b; a+1; z) = (1-z)^(1-b) 2F1(1, a+1-b; a+1; z) gives
-/// faster-converging terms.
-Result<double> LogA0Part(const ParetoNbdParams& p, double x, double t, int budget) {
-  const double rsx = p.r + p.s + x;
-  const bool alpha_larger = p.alpha >= p.beta;
-  const double big = alpha_larger ? p.alpha : p.beta;
-  const double b2 = alpha_larger ? p.s + 1 : p.r + x;
-  const double z = std::abs(p.alpha - p.beta) / (big + t);
-  ASSIGN_OR_RETURN(const double f, Hyp2F1(1.0, rsx + 1 - b2, rsx + 1, z, budget));
-  return (1 - b2) * std::log1p(-z) + std::log(f) - rsx * std::log(big + t);
+/// log of 2F1(r+s+x, b2; r+s+x+1; z(t)) / (big + t)^(r+s+x), one of the two parts of A0 in
+/// the note's likelihood, and its partial derivatives in (r, alpha, s, beta). It branches on
+/// the larger of alpha and beta so that 0 <= z < 1: if alpha >= beta, big = alpha, b2 = s+1
+/// and z = (alpha-beta)/(alpha+t); otherwise big = beta, b2 = r+x, z = (beta-alpha)/(beta+t).
+/// Equivalently (r+s+x) times integral_t^inf (alpha+u)^-(r+x) (beta+u)^-(s+1) du. The
+/// function 2F1(a, b; a+1; z) and its derivatives in a, b, z come from LogHyp2F1APlusOne,
+/// which stays cheap as z -> 1 (the smaller of alpha, beta tiny next to the larger and t):
+/// the no-dropout boundary, where the plain series needs ~1/(1-z) terms.
+struct PartValue {
+  double value = 0.0;
+  double d[4] = {0, 0, 0, 0};
+};
+
+Result<PartValue> LogA0Part(const ParetoNbdParams& p, double x, double t, int budget) {
+  const double a = p.r + p.s + x;
+  PartValue out;
+  if (p.alpha >= p.beta) {
+    const double at = p.alpha + t, bt = p.beta + t;
+    const double z = (p.alpha - p.beta) / at;
+    ASSIGN_OR_RETURN(const LogHyp2F1 f, LogHyp2F1APlusOne(a, p.s + 1, z, budget));
+    const double log_at = std::log(at);
+    out.value = f.value - a * log_at;
+    out.d[0] = f.d_a - log_at;
+    out.d[1] = f.d_z * bt / (at * at) - a / at;
+    out.d[2] = f.d_a + f.d_b - log_at;
+    out.d[3] = -f.d_z / at;
+  } else {
+    const double at = p.alpha + t, bt = p.beta + t;
+    const double z = (p.beta - p.alpha) / bt;
+    ASSIGN_OR_RETURN(const LogHyp2F1 f, LogHyp2F1APlusOne(a, p.r + x, z, budget));
+    const double log_bt = std::log(bt);
+    out.value = f.value - a * log_bt;
+    out.d[0] = f.d_a + f.d_b - log_bt;
+    out.d[1] = -f.d_z / bt;
+    out.d[2] = f.d_a - log_bt;
+    out.d[3] = f.d_z * at / (bt * bt) - a / bt;
+  }
+  return out;
 }
 
 /// The two log-terms of the individual likelihood, without the constant
@@ -52,10 +78,10 @@ struct Terms {
 };
 
 Result<Terms> IndividualTerms(const ParetoNbdParams& p, double x, double t_x, double age) {
-  ASSIGN_OR_RETURN(const double at_tx, LogA0Part(p, x, t_x, 2'000'000));
-  ASSIGN_OR_RETURN(const double at_age, LogA0Part(p, x, age, 2'000'000));
+  ASSIGN_OR_RETURN(const PartValue at_tx, LogA0Part(p, x, t_x, 2'000'000));
+  ASSIGN_OR_RETURN(const PartValue at_age, LogA0Part(p, x, age, 2'000'000));
   return Terms{-(p.r + x) * std::log(p.alpha + age) - p.s * std::log(p.beta + age),
-               std::log(p.s / (p.r + p.s + x)) + LogDiffExp(at_tx, at_age)};
+               std::log(p.s / (p.r + p.s + x)) + LogDiffExp(at_tx.value, at_age.value)};
 }
 
 /// The grouped cohort plus the distinct (x, t) points where A0's parts are needed
@@ -99,47 +125,6 @@ ParetoData Prepare(HistoryGroups g) {
   return d;
 }
 
-/// A0 part and its partial derivatives in (r, alpha, s, beta) at one (x, t) point.
-struct PartValue {
-  double value = 0.0;
-  double d[4] = {0, 0, 0, 0};
-};
-
-/// LogA0Part with its analytic gradient: the derivatives of the series in its b, c and z
-/// arguments (Hyp2F1WithDerivatives) chained through b, c, z's dependence on the parameters.
-Result<PartValue> LogA0PartWithGradient(const ParetoNbdParams& p, double x, double t, int budget) {
-  const double rsx = p.r + p.s + x;
-  PartValue out;
-  if (p.alpha >= p.beta) {
-    // -s log(1-z) + log 2F1(1, r+x; r+s+x+1; z) - (r+s+x) log(alpha+t), z = (alpha-beta)/(alpha+t)
-    const double at = p.alpha + t, bt = p.beta + t;
-    const double z = (p.alpha - p.beta) / at;
-    ASSIGN_OR_RETURN(const auto f, Hyp2F1WithDerivatives(1.0, p.r + x, rsx + 1, z, budget));
-    const double log1mz = std::log(bt) - std::log(at), log_at = std::log(at);
-    const double fb = f.d_b / f.value, fc = f.d_c / f.value, fz = f.d_z / f.value;
-    out.value = -p.s * log1mz + std::log(f.value) - rsx * log_at;
-    out.d[0] = fb + fc - log_at;
-    out.d[1] = p.s / at + fz * bt / (at * at) - rsx / at;
-    out.d[2] = -log1mz + fc - log_at;
-    out.d[3] = -p.s / bt - fz / at;
-  } else {
-    // (1-r-x) log(1-z) + log 2F1(1, s+1; r+s+x+1; z) - (r+s+x) log(beta+t), z =
-    // (beta-alpha)/(beta+t)
-    const double at = p.alpha + t, bt = p.beta + t;
-    const double z = (p.beta - p.alpha) / bt;
-    ASSIGN_OR_RETURN(const auto f, Hyp2F1WithDerivatives(1.0, p.s + 1, rsx + 1, z, budget));
-    const double log1mz = std::log(at) - std::log(bt), log_bt = std::log(bt);
-    const double fb = f.d_b / f.value, fc = f.d_c / f.value, fz = f.d_z / f.value;
-    const double e = 1 - p.r - x;
-    out.value = e * log1mz + std::log(f.value) - rsx * log_bt;
-    out.d[0] = -log1mz + fc - log_bt;
-    out.d[1] = e / at - fz / bt;
-    out.d[2] = fb + fc - log_bt;
-    out.d[3] = -e / bt + fz * at / (bt * bt) - rsx / bt;
-  }
-  return out;
-}
-
 /// Log-likelihood of the grouped cohort and, when grad is non-empty, its gradient in
 /// (r, alpha, s, beta). Each hypergeometric series is summed once per distinct (x, t) point
 /// with at most `budget` terms; a series that does not converge fails the evaluation (the
@@ -151,7 +136,7 @@ Result<double> Evaluate(const ParetoData& d, const ParetoNbdParams& p, int budge
   std::vector<char> failed(part.size(), 0);
   ParallelFor(part.size(), [&](std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
-      auto v = LogA0PartWithGradient(p, d.point_x[k], d.point_t[k], budget);
+      auto v = LogA0Part(p, d.point_x[k], d.point_t[k], budget);
       if (v) {
         part[k] = *v;
       } else {

@@ -1,10 +1,12 @@
 #include "analytics/special_functions.h"
 
+#include <algorithm>
 #include <boost/math/policies/policy.hpp>
 #include <boost/math/special_functions/digamma.hpp>
 #include <cmath>
 #include <limits>
 #include <string>
+#include <vector>
 
 namespace chaincrm::analytics {
 namespace {
@@ -14,6 +16,28 @@ using NoThrowPolicy = boost::math::policies::policy<
     boost::math::policies::pole_error<boost::math::policies::ignore_error>,
     boost::math::policies::overflow_error<boost::math::policies::ignore_error>,
     boost::math::policies::evaluation_error<boost::math::policies::ignore_error>>;
+
+// 10-point Gauss-Legendre rule on [-1, 1]: the positive nodes and their weights.
+constexpr double kGaussNodes[5] = {0.1488743389816312108848260, 0.4333953941292471907992659,
+                                   0.6794095682990244062343274, 0.8650633666889845107320967,
+                                   0.9739065285171717200779640};
+constexpr double kGaussWeights[5] = {0.2955242247147528701738930, 0.2692667193099963550912269,
+                                     0.2190863625159820439955349, 0.1494513491505805931457763,
+                                     0.0666713443086881375935688};
+
+/// log 2F1(a, b; a+1; z) by the series of its Euler transform, for z <= z*.
+Result<LogHyp2F1> LogHyp2F1BySeries(double a, double b, double z, int max_terms) {
+  ASSIGN_OR_RETURN(const Hyp2F1Derivatives g,
+                   Hyp2F1WithDerivatives(1.0, a + 1 - b, a + 1, z, max_terms));
+  const double log1mz = std::log1p(-z);
+  const double gb = g.d_b / g.value, gc = g.d_c / g.value;
+  LogHyp2F1 out;
+  out.value = (1 - b) * log1mz + std::log(g.value);
+  out.d_a = gb + gc;  // a enters as b' = a+1-b and c = a+1
+  out.d_b = -log1mz - gb;
+  out.d_z = -(1 - b) / (1 - z) + g.d_z / g.value;
+  return out;
+}
 
 }  // namespace
 
@@ -116,6 +140,77 @@ Result<Hyp2F1Derivatives> Hyp2F1WithDerivatives(double a, double b, double c, do
   return Fail(Error::InvalidArgument("hypergeometric 2F1 series did not converge within " +
                                      std::to_string(max_terms) +
                                      " terms (z = " + std::to_string(z) + ")"));
+}
+
+Result<LogHyp2F1> LogHyp2F1APlusOne(double a, double b, double z, int max_terms) {
+  if (!(a > 0) || !(b > 0) || !(b < a + 1) || !std::isfinite(a) || !(z >= 0) || !(z < 1)) {
+    return Fail(
+        Error::InvalidArgument("log 2F1(a, b; a+1; z) needs a > 0, 0 < b < a + 1 and 0 <= z < 1"));
+  }
+  const double z_star = std::max(0.5, 1.0 - 1.0 / (a + 1.0));
+  if (z <= z_star) return LogHyp2F1BySeries(a, b, z, max_terms);
+
+  // F / a = integral_0^1 phi(u) du, phi = u^(a-1) (1 - z u)^(-b), split at u* = z*/z.
+  // Head: integral_0^u* phi = u*^a / a * F(a, b; a+1; z u* = z*). Its derivatives with u* held
+  // fixed (the split point cancels out of the total, so it may be treated as a constant).
+  const double u_star = z_star / z, log_u_star = std::log(u_star);
+  ASSIGN_OR_RETURN(const LogHyp2F1 head, LogHyp2F1BySeries(a, b, z_star, max_terms));
+  const double log_head = a * log_u_star - std::log(a) + head.value;
+  const double head_a = log_u_star - 1.0 / a + head.d_a;  // d log(head) / da
+  const double head_b = head.d_b;
+  const double head_z = u_star * head.d_z;
+
+  // Tail: integral_u*^1 phi du with 1 - z u = e^-v, du = e^-v / z dv: the integrand is
+  // exp(g(v)), g = (a-1) ln u + (b-1) v - ln z, over v in [v0, v1], v0 = -ln(1-z*),
+  // v1 = -ln(1-z) <= ~37. g' = (a-1)/(e^v - 1) + (b-1), and (a-1)/(e^v0 - 1) is at most 1 in
+  // absolute value by the choice of z*, so |g'| <= 1 + |b-1|: panels of width 1/(1+|g'|max)
+  // keep each panel's 10-point rule exact to rounding.
+  double lo = -std::log1p(-z_star);
+  const double hi = -std::log1p(-z);
+  const double a_slope = std::abs(a - 1) / std::expm1(lo);
+  const double min_slope = (b - 1) - (a < 1 ? a_slope : 0.0);
+  if (min_slope > 1.0) lo = std::max(lo, hi - 46.0 / min_slope);  // increasing: e^-46 below
+  const double max_slope = a_slope + std::abs(b - 1);
+  const int panels = std::max(1, static_cast<int>(std::ceil((hi - lo) * (1.0 + max_slope))));
+  const double h = (hi - lo) / panels;
+  const double log_z = std::log(z);
+  std::vector<double> g(static_cast<std::size_t>(panels) * 10), v(g.size()), w(g.size());
+  double peak = -std::numeric_limits<double>::infinity();
+  for (int k = 0; k < panels; ++k) {
+    const double mid = lo + (k + 0.5) * h;
+    for (int j = 0; j < 10; ++j) {
+      const std::size_t i = static_cast<std::size_t>(k) * 10 + static_cast<std::size_t>(j);
+      const double node = j < 5 ? -kGaussNodes[4 - j] : kGaussNodes[j - 5];
+      v[i] = mid + 0.5 * h * node;
+      w[i] = 0.5 * h * kGaussWeights[j < 5 ? 4 - j : j - 5];
+      const double log_u = std::log(-std::expm1(-v[i])) - log_z;
+      g[i] = (a - 1) * log_u + (b - 1) * v[i] - log_z;
+      peak = std::max(peak, g[i]);
+    }
+  }
+  double s0 = 0, sa = 0, sb = 0, sz = 0;
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    const double e = w[i] * std::exp(g[i] - peak);
+    const double u = -std::expm1(-v[i]) / z;
+    s0 += e;
+    sa += e * std::log(u);             // d phi / da = ln u phi
+    sb += e * v[i];                    // d phi / db = -ln(1 - z u) phi
+    sz += e * b * u * std::exp(v[i]);  // d phi / dz = b u / (1 - z u) phi
+  }
+  const double log_tail = peak + std::log(s0);
+  const double log_sum = LogSumExp(log_head, log_tail);
+  const double wh = std::exp(log_head - log_sum), wt = std::exp(log_tail - log_sum);
+  LogHyp2F1 out;
+  out.value = std::log(a) + log_sum;
+  out.d_a = 1.0 / a + wh * head_a + wt * sa / s0;
+  out.d_b = wh * head_b + wt * sb / s0;
+  out.d_z = wh * head_z + wt * sz / s0;
+  if (!std::isfinite(out.value) || !std::isfinite(out.d_a) || !std::isfinite(out.d_b) ||
+      !std::isfinite(out.d_z)) {
+    return Fail(
+        Error::InvalidArgument("log 2F1(a, b; a+1; z) overflowed (z = " + std::to_string(z) + ")"));
+  }
+  return out;
 }
 
 }  // namespace chaincrm::analytics
