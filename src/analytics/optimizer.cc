@@ -14,6 +14,7 @@ struct Context {
   const Objective* f;
   int evaluations = 0;
   bool non_finite = false;
+  MinimizeResult best;  // lowest finite value seen
 };
 
 double Trampoline(const std::vector<double>& x, std::vector<double>& grad, void* data) {
@@ -23,6 +24,10 @@ double Trampoline(const std::vector<double>& x, std::vector<double>& grad, void*
   if (!std::isfinite(v)) {
     ctx->non_finite = true;
     return HUGE_VAL;  // steer the line search away from the region
+  }
+  if (ctx->best.x.empty() || v < ctx->best.value) {
+    ctx->best.x = x;
+    ctx->best.value = v;
   }
   for (double& g : grad) {
     if (!std::isfinite(g)) g = 0.0;
@@ -35,7 +40,18 @@ constexpr std::size_t kParallelThreshold = 50'000;
 }  // namespace
 
 Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
-                                const MinimizeOptions& options, MinimizeFailure* why) {
+                                const MinimizeOptions& options, MinimizeFailure* why,
+                                MinimizeResult* best_seen) {
+  Context ctx{&f, 0, false, {}};
+  struct Report {  // fills best_seen on every return path
+    Context& ctx;
+    MinimizeResult* out;
+    ~Report() {
+      if (!out) return;
+      *out = ctx.best;
+      out->evaluations = ctx.evaluations;
+    }
+  } report{ctx, best_seen};
   MinimizeFailure ignored;
   MinimizeFailure& failure = why ? *why : ignored;
   failure = MinimizeFailure::kNone;
@@ -46,7 +62,8 @@ Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
     failure = MinimizeFailure::kNotFiniteAtStart;
     return Fail(Error::InvalidArgument("the likelihood is not finite at the starting point"));
   }
-  Context ctx{&f};
+  ctx.best.x = x0;
+  ctx.best.value = start_value;
   MinimizeResult out;
   try {
     nlopt::opt opt(options.use_gradient ? nlopt::LD_LBFGS : nlopt::LN_NELDERMEAD, n);

@@ -34,9 +34,12 @@ struct MinimizeResult {
 /// Why Minimize failed (for callers that then try another method).
 enum class MinimizeFailure { kNone, kNotFiniteAtStart, kStopped, kBudget, kBound };
 
+/// When `best_seen` is given it receives the point with the lowest finite objective value that
+/// was evaluated (and the evaluation count), whether or not the minimisation succeeded: a
+/// caller can then judge a fit that stopped on a degenerate ridge or at the bound.
 Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
-                                const MinimizeOptions& options = {},
-                                MinimizeFailure* why = nullptr);
+                                const MinimizeOptions& options = {}, MinimizeFailure* why = nullptr,
+                                MinimizeResult* best_seen = nullptr);
 
 /// Sum over [0, n) of body(begin, end, acc) where each worker accumulates `width` doubles
 /// into acc; uses up to two threads when n is large. Results are summed in a fixed order,

@@ -103,7 +103,8 @@ TEST(Gradients, ParetoNbdGradientFitUsesFewEvaluationsOnCdnow) {
 /// 40 customers, almost all one-off buyers seen for a long time plus a few with many
 /// purchases bunched at the very start: the optimum runs towards the parameter bounds and
 /// the hypergeometric argument towards 1, where a Nelder-Mead fit with unbounded series once
-/// took over a minute.
+/// took over a minute. The maximum lies on the s, beta -> infinity ridge (every customer drops
+/// out at the same rate).
 std::vector<CustomerSummary> PathologicalCohort() {
   std::vector<CustomerSummary> c;
   for (int i = 0; i < 34; ++i) c.push_back(History(0, 0, 52 + i));
@@ -111,41 +112,39 @@ std::vector<CustomerSummary> PathologicalCohort() {
   return c;
 }
 
-TEST(Gradients, ParetoNbdDegenerateSmallCohortHasBoundedCost) {
-  const auto cohort = PathologicalCohort();
+/// A fit on a degenerate cohort: it must end on L-BFGS within a bounded number of evaluations
+/// (no Nelder-Mead wandering along the ridge), with a finite estimate flagged as a boundary
+/// point and a warning saying which parameters ran off, and finite predictions.
+void ExpectBoundedBoundaryFit(const std::vector<CustomerSummary>& cohort, const char* label) {
   const auto fit = FitParetoNbd(cohort);
-  std::printf("degenerate cohort: %s\n",
-              fit ? ("evaluations " + std::to_string(fit->evaluations) +
-                     (fit->gradient_free_fallback ? " (Nelder-Mead fallback)" : ""))
-                        .c_str()
-                  : fit.error().message().c_str());
-  if (fit) {
-    // Converged: the answer is a finite maximum.
-    EXPECT_LE(fit->evaluations, fit->gradient_free_fallback ? 5000 : 500);
-    EXPECT_TRUE(std::isfinite(fit->log_likelihood));
-    for (double v : {fit->params.r, fit->params.alpha, fit->params.s, fit->params.beta})
-      EXPECT_TRUE(std::isfinite(v) && v > 0);
-  } else {
-    // Or a clear refusal, never a hang: the message explains.
-    EXPECT_FALSE(fit.error().message().empty());
+  ASSERT_TRUE(fit.has_value()) << label << ": " << fit.error().message();
+  std::printf("%s: evaluations %d%s; %s\n", label, fit->evaluations,
+              fit->gradient_free_fallback ? " (Nelder-Mead fallback)" : "", fit->warning.c_str());
+  // Before the z -> 1 evaluation and the ridge detection: L-BFGS gave up, then Nelder-Mead
+  // took 777-1,021 evaluations (1.7-4 s in the -O0 build).
+  EXPECT_FALSE(fit->gradient_free_fallback) << label;
+  EXPECT_LE(fit->evaluations, 150) << label;
+  EXPECT_TRUE(fit->boundary) << label;
+  EXPECT_FALSE(fit->warning.empty()) << label;
+  EXPECT_TRUE(std::isfinite(fit->log_likelihood));
+  ASSERT_OK_AND_ASSIGN(const ParetoNbdModel model, ParetoNbdModel::Create(fit->params));
+  for (const CustomerSummary& c : cohort) {
+    ASSERT_OK_AND_ASSIGN(const double alive, model.ProbabilityAlive(c.frequency, c.recency, c.age));
+    EXPECT_TRUE(std::isfinite(alive) && alive >= 0 && alive <= 1) << alive;
   }
 }
 
+TEST(Gradients, ParetoNbdDegenerateSmallCohortHasBoundedCost) {
+  ExpectBoundedBoundaryFit(PathologicalCohort(), "degenerate cohort");
+}
+
 TEST(Gradients, ParetoNbdDegenerateCohortsNeverExceedTheEvaluationBudget) {
-  // Variations of the degenerate shape: each fit stops within the 500-evaluation budget.
+  // Variations of the degenerate shape.
   for (int repeaters : {1, 4}) {
     std::vector<CustomerSummary> c;
     for (int i = 0; i < 40 - repeaters; ++i) c.push_back(History(0, 0, 30 + i));
     for (int i = 0; i < repeaters; ++i) c.push_back(History(40, 0.2, 70));
-    const auto fit = FitParetoNbd(c);
-    std::printf("degenerate cohort, %d repeaters: %s\n", repeaters,
-                fit ? ("evaluations " + std::to_string(fit->evaluations) +
-                       (fit->gradient_free_fallback ? " (Nelder-Mead fallback)" : ""))
-                          .c_str()
-                    : fit.error().message().c_str());
-    if (fit) {
-      EXPECT_LE(fit->evaluations, fit->gradient_free_fallback ? 5000 : 500) << repeaters;
-    }
+    ExpectBoundedBoundaryFit(c, repeaters == 1 ? "1 repeater" : "4 repeaters");
   }
 }
 
