@@ -68,7 +68,11 @@ Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
   try {
     nlopt::opt opt(options.use_gradient ? nlopt::LD_LBFGS : nlopt::LN_NELDERMEAD, n);
     opt.set_lower_bounds(std::vector<double>(n, -options.bound));
-    opt.set_upper_bounds(std::vector<double>(n, options.bound));
+    std::vector<double> upper(n, options.bound);
+    for (std::size_t i = 0; i < options.upper_bounds.size() && i < upper.size(); ++i) {
+      upper[i] = std::min(upper[i], options.upper_bounds[i]);
+    }
+    opt.set_upper_bounds(upper);
     opt.set_min_objective(Trampoline, &ctx);
     opt.set_ftol_rel(options.relative_tolerance);
     opt.set_xtol_rel(options.relative_tolerance);

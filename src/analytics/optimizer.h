@@ -19,6 +19,9 @@ struct MinimizeOptions {
   int max_evaluations = 5000;
   double relative_tolerance = 1e-13;  // on the objective and on x
   double bound = 25.0;                // |x_i| <= bound (log-parameters: e^-25 .. e^25)
+  /// Per-coordinate upper bounds below `bound` (empty: none). Reaching one is not a failure:
+  /// the caller asked for it and checks the result.
+  std::vector<double> upper_bounds;
 };
 
 struct MinimizeResult {

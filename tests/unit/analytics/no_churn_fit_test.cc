@@ -128,9 +128,11 @@ TEST(NoChurnMeasurement, DISABLED_FitsAtBenchSize) {
     const auto g = FitGammaGamma(spenders);
     const std::clock_t g1 = std::clock();
     if (g) {
-      std::printf("Gamma-Gamma shape %d: p=%.6g q=%.6g gamma=%.6g LL=%.3f evals=%d CPU %.3f s\n",
-                  static_cast<int>(shape), g->params.p, g->params.q, g->params.gamma,
-                  g->log_likelihood, g->evaluations, double(g1 - g0) / CLOCKS_PER_SEC);
+      std::printf(
+          "Gamma-Gamma shape %d: p=%.6g q=%.6g gamma=%.6g LL=%.3f evals=%d%s CPU %.3f s %s\n",
+          static_cast<int>(shape), g->params.p, g->params.q, g->params.gamma, g->log_likelihood,
+          g->evaluations, g->fallback ? " (fallback)" : "", double(g1 - g0) / CLOCKS_PER_SEC,
+          g->warning.c_str());
     } else {
       std::printf("Gamma-Gamma shape %d failed: %s (CPU %.3f s)\n", static_cast<int>(shape),
                   g.error().message().c_str(), double(g1 - g0) / CLOCKS_PER_SEC);
