@@ -15,6 +15,9 @@ struct Context {
   int evaluations = 0;
   bool non_finite = false;
   MinimizeResult best;  // lowest finite value seen
+  const std::function<bool(std::span<const double>)>* stop_at = nullptr;
+  nlopt::opt* opt = nullptr;
+  bool stopped_by_caller = false;
 };
 
 double Trampoline(const std::vector<double>& x, std::vector<double>& grad, void* data) {
@@ -28,6 +31,10 @@ double Trampoline(const std::vector<double>& x, std::vector<double>& grad, void*
   if (ctx->best.x.empty() || v < ctx->best.value) {
     ctx->best.x = x;
     ctx->best.value = v;
+    if (ctx->stop_at && *ctx->stop_at && (*ctx->stop_at)(x) && ctx->opt) {
+      ctx->stopped_by_caller = true;
+      ctx->opt->force_stop();
+    }
   }
   for (double& g : grad) {
     if (!std::isfinite(g)) g = 0.0;
@@ -42,7 +49,7 @@ constexpr std::size_t kParallelThreshold = 50'000;
 Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
                                 const MinimizeOptions& options, MinimizeFailure* why,
                                 MinimizeResult* best_seen) {
-  Context ctx{&f, 0, false, {}};
+  Context ctx{&f, 0, false, {}, &options.stop_at, nullptr, false};
   struct Report {  // fills best_seen on every return path
     Context& ctx;
     MinimizeResult* out;
@@ -73,6 +80,7 @@ Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
       upper[i] = std::min(upper[i], options.upper_bounds[i]);
     }
     opt.set_upper_bounds(upper);
+    ctx.opt = &opt;
     opt.set_min_objective(Trampoline, &ctx);
     opt.set_ftol_rel(options.relative_tolerance);
     opt.set_xtol_rel(options.relative_tolerance);
@@ -87,6 +95,9 @@ Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
                                               std::to_string(options.max_evaluations) +
                                               " evaluations"));
       }
+    } catch (const nlopt::forced_stop&) {
+      failure = MinimizeFailure::kStoppedByCaller;
+      return Fail(Error::FailedPrecondition("the fit was stopped at a point the caller flagged"));
     } catch (const nlopt::roundoff_limited&) {
       // The optimum is known to round-off precision: x0 holds the best point found.
       std::vector<double> none;

@@ -22,6 +22,9 @@ struct MinimizeOptions {
   /// Per-coordinate upper bounds below `bound` (empty: none). Reaching one is not a failure:
   /// the caller asked for it and checks the result.
   std::vector<double> upper_bounds;
+  /// Called with each new best point; returning true stops the minimisation there
+  /// (MinimizeFailure::kStoppedByCaller, the point in best_seen). Empty: never.
+  std::function<bool(std::span<const double>)> stop_at;
 };
 
 struct MinimizeResult {
@@ -35,7 +38,14 @@ struct MinimizeResult {
 /// evaluation budget runs out, or a parameter runs to the box bound (e.g. a degenerate
 /// cohort). Deterministic.
 /// Why Minimize failed (for callers that then try another method).
-enum class MinimizeFailure { kNone, kNotFiniteAtStart, kStopped, kBudget, kBound };
+enum class MinimizeFailure {
+  kNone,
+  kNotFiniteAtStart,
+  kStopped,
+  kBudget,
+  kBound,
+  kStoppedByCaller
+};
 
 /// When `best_seen` is given it receives the point with the lowest finite objective value that
 /// was evaluated (and the evaluation count), whether or not the minimisation succeeded: a
