@@ -54,11 +54,14 @@ Result<double> ParetoNbdLogLikelihood(const ParetoNbdParams& params,
                                       std::span<double> gradient);
 
 /// Maximum-likelihood fit (L-BFGS on log-parameters with the analytic gradient, whatever
-/// options.use_gradient says; customers grouped by identical history; each hypergeometric
-/// series capped at 100,000 terms and the fit at 500 evaluations; if L-BFGS's line search stops
-/// early, Nelder-Mead from the same start (two rounds of at most 2,500 evaluations), so a
-/// degenerate cohort fails in bounded time). InvalidArgument on an empty cohort or one without
-/// repeat purchases; FailedPrecondition if the fit does not converge. Deterministic.
+/// options.use_gradient says; customers grouped by identical history; the fit capped at 500
+/// evaluations; 2F1 stays cheap as z -> 1, see LogHyp2F1APlusOne). Degenerate cohorts end on
+/// L-BFGS at a boundary of the parameter space (ParetoNbdFit::boundary, with a warning); a
+/// cohort without churn gets the no-dropout treatment (ParetoNbdFit::no_dropout: the NBD limit,
+/// s = beta = 0, P(alive) = 1; ANALYTICS.md section 7). If L-BFGS's line search stops early in
+/// the interior, Nelder-Mead from the same start (two rounds of at most 2,500 evaluations).
+/// InvalidArgument on an empty cohort or one without repeat purchases; FailedPrecondition if
+/// the fit does not converge. Deterministic.
 Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
                                   const MinimizeOptions& options = {});
 
