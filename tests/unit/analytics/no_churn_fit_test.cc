@@ -12,6 +12,7 @@
 
 #include "analytics/gamma_gamma.h"
 #include "analytics/pareto_nbd.h"
+#include "analytics/simulation.h"
 #include "builders.h"
 #include "no_churn_cohort.h"
 #include "testing/status_matchers.h"
@@ -97,6 +98,26 @@ TEST(ParetoNbdNoChurn, BenchShapedCohortEndsAtTheNoDropoutBoundary) {
   EXPECT_NEAR(fit.params.r, 4.12577, 1e-3);
   EXPECT_NEAR(fit.params.alpha, 40.0267, 1e-2);
   EXPECT_NEAR(fit.log_likelihood, -58636.7730, 1e-3);
+}
+
+TEST(ParetoNbdNoChurn, ACohortWithChurnIsNotTreatedAsNoDropout) {
+  // 5,000 customers simulated from the CDNOW BG/NBD estimates (a quarter drop out after each
+  // purchase on average): the no-dropout detection must not fire.
+  SimulationOptions options;
+  options.customers = 5000;
+  options.min_age = 26;
+  options.max_age = 78;
+  options.time_resolution = 1.0 / 7;
+  options.seed = 99;
+  ASSERT_OK_AND_ASSIGN(const auto cohort, SimulateBgNbd({0.243, 4.414, 0.793, 2.426}, options));
+  ASSERT_OK_AND_ASSIGN(const ParetoNbdFit fit, FitParetoNbd(cohort));
+  std::printf("BG/NBD-simulated churn: r=%.4g alpha=%.4g s=%.4g beta=%.4g evaluations %d\n",
+              fit.params.r, fit.params.alpha, fit.params.s, fit.params.beta, fit.evaluations);
+  EXPECT_FALSE(fit.no_dropout);
+  EXPECT_FALSE(fit.boundary);
+  EXPECT_TRUE(fit.warning.empty());
+  EXPECT_GT(fit.params.s, 0.01);
+  EXPECT_LE(fit.evaluations, 150);
 }
 
 /// Not a test: the before/after measurement of ANALYTICS.md §7 and §8 (run it in a Release
