@@ -81,7 +81,7 @@ Result<PartValue> LogA0Part(const ParetoNbdParams& p, double x, double t, int bu
   if (p.alpha >= p.beta) {
     const double at = p.alpha + t, bt = p.beta + t;
     const double z = (p.alpha - p.beta) / at;
-    ASSIGN_OR_RETURN(const LogHyp2F1 f, LogHyp2F1APlusOne(a, p.s + 1, z, budget));
+    ASSIGN_OR_RETURN(const LogHyp2F1 f, LogHyp2F1APlusOne(a, p.s + 1, z, budget, bt / at));
     const double log_at = std::log(at);
     out.value = f.value - a * log_at;
     out.d[0] = f.d_a - log_at;
@@ -91,7 +91,7 @@ Result<PartValue> LogA0Part(const ParetoNbdParams& p, double x, double t, int bu
   } else {
     const double at = p.alpha + t, bt = p.beta + t;
     const double z = (p.beta - p.alpha) / bt;
-    ASSIGN_OR_RETURN(const LogHyp2F1 f, LogHyp2F1APlusOne(a, p.r + x, z, budget));
+    ASSIGN_OR_RETURN(const LogHyp2F1 f, LogHyp2F1APlusOne(a, p.r + x, z, budget, at / bt));
     const double log_bt = std::log(bt);
     out.value = f.value - a * log_bt;
     out.d[0] = f.d_a + f.d_b - log_bt;

@@ -30,16 +30,17 @@ constexpr double kGaussWeights[5] = {0.2955242247147528701738930, 0.269266719309
                                      0.0666713443086881375935688};
 
 /// log 2F1(a, b; a+1; z) by the series of its Euler transform, for z <= z*.
-Result<LogHyp2F1> LogHyp2F1BySeries(double a, double b, double z, int max_terms) {
+/// one_minus_z = 1 - z and log1mz = ln(1 - z), as accurately as the caller has them.
+Result<LogHyp2F1> LogHyp2F1BySeries(double a, double b, double z, double one_minus_z, double log1mz,
+                                    int max_terms) {
   ASSIGN_OR_RETURN(const Hyp2F1Derivatives g,
                    Hyp2F1WithDerivatives(1.0, a + 1 - b, a + 1, z, max_terms));
-  const double log1mz = std::log1p(-z);
   const double gb = g.d_b / g.value, gc = g.d_c / g.value;
   LogHyp2F1 out;
   out.value = (1 - b) * log1mz + std::log(g.value);
   out.d_a = gb + gc;  // a enters as b' = a+1-b and c = a+1
   out.d_b = -log1mz - gb;
-  out.d_z = -(1 - b) / (1 - z) + g.d_z / g.value;
+  out.d_z = -(1 - b) / one_minus_z + g.d_z / g.value;
   return out;
 }
 
@@ -146,20 +147,25 @@ Result<Hyp2F1Derivatives> Hyp2F1WithDerivatives(double a, double b, double c, do
                                      " terms (z = " + std::to_string(z) + ")"));
 }
 
-Result<LogHyp2F1> LogHyp2F1APlusOne(double a, double b, double z, int max_terms) {
+Result<LogHyp2F1> LogHyp2F1APlusOne(double a, double b, double z, int max_terms,
+                                    double one_minus_z) {
   if (!(a > 0) || !(b > 0) || !(b < a + 1) || !std::isfinite(a) || !(z >= 0) || !(z < 1)) {
     return Fail(
         Error::InvalidArgument("log 2F1(a, b; a+1; z) needs a > 0, 0 < b < a + 1 and 0 <= z < 1"));
   }
   // The series at z* needs ~40 / (1 - z*) terms: at most ~1,300.
   const double z_star = std::max(0.5, 1.0 - 1.0 / (std::min(a, 32.0) + 1.0));
-  if (z <= z_star) return LogHyp2F1BySeries(a, b, z, max_terms);
+  // 1 - z as given (exact when the caller knows it better than 1 - z in floating point).
+  const double gap = one_minus_z > 0 ? one_minus_z : 1 - z;
+  const double log_gap = one_minus_z > 0 ? std::log(one_minus_z) : std::log1p(-z);
+  if (z <= z_star) return LogHyp2F1BySeries(a, b, z, gap, log_gap, max_terms);
 
   // F / a = integral_0^1 phi(u) du, phi = u^(a-1) (1 - z u)^(-b), split at u* = z*/z.
   // Head: integral_0^u* phi = u*^a / a * F(a, b; a+1; z u* = z*). Its derivatives with u* held
   // fixed (the split point cancels out of the total, so it may be treated as a constant).
   const double u_star = z_star / z, log_u_star = std::log(u_star);
-  ASSIGN_OR_RETURN(const LogHyp2F1 head, LogHyp2F1BySeries(a, b, z_star, max_terms));
+  ASSIGN_OR_RETURN(const LogHyp2F1 head,
+                   LogHyp2F1BySeries(a, b, z_star, 1 - z_star, std::log1p(-z_star), max_terms));
   const double log_head = a * log_u_star - std::log(a) + head.value;
   const double head_a = log_u_star - 1.0 / a + head.d_a;  // d log(head) / da
   const double head_b = head.d_b;
@@ -174,7 +180,7 @@ Result<LogHyp2F1> LogHyp2F1APlusOne(double a, double b, double z, int max_terms)
   // of [v0, top] (for a >= 1 g' decreases in v, so g'(top) >= 0 suffices; for a < 1, g'(v0) >= 0)
   // and g(top) is 46 below the largest value seen: the rest is < e^-46 of the tail.
   const double lo = -std::log1p(-z_star);
-  const double hi = -std::log1p(-z);
+  const double hi = -log_gap;
   const double big_a = std::abs(a - 1), big_b = std::abs(b - 1);
   auto slope_bound = [&](double at) { return big_a / std::expm1(at) + big_b; };
   auto slope = [&](double at) { return (a - 1) / std::expm1(at) + (b - 1); };

@@ -57,6 +57,9 @@ struct LogHyp2F1 {
   double d_b = 0.0;
   double d_z = 0.0;
 };
-Result<LogHyp2F1> LogHyp2F1APlusOne(double a, double b, double z, int max_terms = 2'000'000);
+/// one_minus_z, when > 0, is 1 - z computed more accurately than 1 - z in floating point (z
+/// close to 1 as a ratio such as (alpha - beta) / (alpha + t) = 1 - (beta + t) / (alpha + t)).
+Result<LogHyp2F1> LogHyp2F1APlusOne(double a, double b, double z, int max_terms = 2'000'000,
+                                    double one_minus_z = -1.0);
 
 }  // namespace chaincrm::analytics
