@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
+#include <string>
 #include <vector>
 
 #include "analytics/special_functions.h"
@@ -93,6 +95,11 @@ double Evaluate(const SpendData& d, const GammaGammaParams& par, std::span<doubl
   return ll;
 }
 
+/// ln q more than 12 from its start (q > 3e5 from 2): the q -> infinity ridge. The refit along
+/// the ridge stops at start + kQCap.
+constexpr double kQCap = 13.0;
+bool OnRidge(double ln_q, double start) { return ln_q - start >= 12.0; }
+
 bool Valid(const GammaGammaParams& p) {
   for (double v : {p.p, p.q, p.gamma}) {
     if (!std::isfinite(v) || !(v > 0)) return false;
@@ -139,14 +146,83 @@ Result<GammaGammaFit> FitGammaGamma(std::span<const CustomerSummary> customers,
     return -ll / n;
   };
   // Start at p = 1, q = 2, gamma = mean spend: the prior mean p gamma / (q - 1) matches it.
-  ASSIGN_OR_RETURN(const MinimizeResult m,
-                   Minimize(objective, {0.0, std::log(2.0), std::log(mean_m)}, options));
+  const std::vector<double> start = {0.0, std::log(2.0), std::log(mean_m)};
+  MinimizeFailure why = MinimizeFailure::kNone;
+  MinimizeResult best;
+  auto first = Minimize(objective, start, options, &why, &best);
+  bool fallback = false;
+  MinimizeResult m;
+  if (first && !OnRidge(first->x[1], start[1])) {
+    m = *first;
+  } else if (!first && why == MinimizeFailure::kNotFiniteAtStart) {
+    return Fail(first.error());
+  } else {
+    // L-BFGS stopped (NLopt "failure" in a line search, the budget or the bound) or ended with
+    // q far out. When spend varies little between customers beyond the noise of single
+    // transactions, the likelihood keeps rising along the ridge q, gamma -> infinity with
+    // gamma / q fixed (every customer has the same nu), where (p, q, gamma) is badly
+    // conditioned. Refit in w = (ln p, ln q, ln(p gamma / q)): the ridge is then the ln q axis
+    // and the other two coordinates converge. L-BFGS first, then Nelder-Mead if it stops.
+    fallback = true;
+    Objective ridge = [&objective](std::span<const double> w, std::span<double> grad) {
+      const double u[3] = {w[0], w[1], w[2] + w[1] - w[0]};  // ln gamma = ln M + ln q - ln p
+      double gu[3] = {0, 0, 0};
+      const double v = objective(u, grad.empty() ? std::span<double>() : std::span<double>(gu, 3));
+      if (!grad.empty()) {
+        grad[0] = gu[0] - gu[2];
+        grad[1] = gu[1] + gu[2];
+        grad[2] = gu[2];
+      }
+      return v;
+    };
+    const double ln_m = std::log(mean_m) - std::log(2.0);  // p gamma / q at the start
+    const std::vector<double> w0 = {0.0, std::log(2.0), ln_m};
+    // ln q is capped at its start + 13 (q ~ 8.8e5): further out the likelihood changes by
+    // O(1/q) only, and n ln Gamma(q) would lose the digits that tell points apart.
+    MinimizeOptions capped = options;
+    capped.upper_bounds = {options.bound, start[1] + kQCap, options.bound};
+    MinimizeResult w_best;
+    auto second = Minimize(ridge, w0, capped, &why, &w_best);
+    if (!second && why != MinimizeFailure::kNotFiniteAtStart && !w_best.x.empty() &&
+        OnRidge(w_best.x[1], start[1])) {
+      second = w_best;  // stopped far out on the ridge (or at the bound): that is the answer
+    } else if (!second && why != MinimizeFailure::kNotFiniteAtStart) {
+      MinimizeOptions nm = capped;
+      nm.use_gradient = false;
+      MinimizeResult nm_best;
+      second = Minimize(ridge, w_best.x.empty() ? w0 : w_best.x, nm, &why, &nm_best);
+      if (!second && !nm_best.x.empty() && OnRidge(nm_best.x[1], start[1])) second = nm_best;
+      if (second) second->evaluations += w_best.evaluations;
+    }
+    if (!second) {
+      return Fail(Error::FailedPrecondition(
+          "the Gamma-Gamma fit did not converge (L-BFGS, then a refit along the q -> infinity "
+          "ridge and Nelder-Mead): " +
+          second.error().message()));
+    }
+    m = *second;
+    m.x = {m.x[0], m.x[1], m.x[2] + m.x[1] - m.x[0]};
+    m.evaluations += best.evaluations;
+  }
   GammaGammaFit fit;
   fit.params = {std::exp(m.x[0]), std::exp(m.x[1]), std::exp(m.x[2])};
   fit.log_likelihood = -m.value * n;
   fit.customers_used = static_cast<int>(d.n);
   fit.customers_excluded = d.excluded;
   fit.evaluations = m.evaluations;
+  fit.fallback = fallback;
+  if (OnRidge(m.x[1], start[1])) {
+    fit.no_spend_heterogeneity = true;
+    const double mean = fit.params.p * fit.params.gamma / fit.params.q;
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  "no evidence that customers differ in spend: the Gamma-Gamma fit ran to the "
+                  "q -> infinity boundary (p = %.4g, q = %.3g, gamma = %.3g), where every "
+                  "customer's transactions share one scale; expected spend is the population "
+                  "mean %.4g for every customer, whatever their own average",
+                  fit.params.p, fit.params.q, fit.params.gamma, mean);
+    fit.warning = buf;
+  }
   double mx = 0;
   for (double x : d.x) mx += x;
   mx /= n;

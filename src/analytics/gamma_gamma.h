@@ -4,6 +4,7 @@
 // Gamma(q, gamma) across customers; fitted on repeat customers' (x, mean spend zbar).
 
 #include <span>
+#include <string>
 
 #include "analytics/optimizer.h"
 #include "analytics/rfm_summary.h"
@@ -26,7 +27,15 @@ struct GammaGammaFit {
   /// assumes spend is independent of frequency; |correlation| >= 0.3 is flagged.
   double frequency_spend_correlation = 0.0;
   bool independence_plausible = true;
-  int evaluations = 0;
+  int evaluations = 0;  // all methods together
+  /// L-BFGS on (ln p, ln q, ln gamma) stopped or ran out along q; the estimate comes from the
+  /// refit in (ln p, ln q, ln(p gamma / q)) (L-BFGS, then Nelder-Mead if that stops too).
+  bool fallback = false;
+  /// The estimate is on the q -> infinity boundary (q more than e^12 times its start): spend
+  /// does not vary between customers beyond single transactions' noise, so every customer's
+  /// conditional expected spend is (about) the population mean. `warning` says so.
+  bool no_spend_heterogeneity = false;
+  std::string warning;
 };
 
 /// Total log-likelihood over customers with frequency > 0 and monetary_value > 0.
@@ -41,8 +50,11 @@ Result<double> GammaGammaLogLikelihood(const GammaGammaParams& params,
                                        std::span<double> gradient);
 
 /// Maximum-likelihood fit (L-BFGS on log-parameters, analytic gradient; one logarithm per
-/// customer per evaluation, two threads for large cohorts). InvalidArgument with fewer than
-/// two usable customers; FailedPrecondition if the fit does not converge. Deterministic.
+/// customer per evaluation, two threads for large cohorts). If L-BFGS stops without converging
+/// or q runs out (spend that is not a Gamma-Gamma population), the fit is redone along the
+/// q -> infinity ridge (see GammaGammaFit::fallback), and an estimate on that ridge is returned
+/// with a warning. InvalidArgument with fewer than two usable customers; FailedPrecondition if
+/// no method converges. Deterministic.
 Result<GammaGammaFit> FitGammaGamma(std::span<const CustomerSummary> customers,
                                     const MinimizeOptions& options = {});
 

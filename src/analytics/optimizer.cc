@@ -14,6 +14,10 @@ struct Context {
   const Objective* f;
   int evaluations = 0;
   bool non_finite = false;
+  MinimizeResult best;  // lowest finite value seen
+  const std::function<bool(std::span<const double>)>* stop_at = nullptr;
+  nlopt::opt* opt = nullptr;
+  bool stopped_by_caller = false;
 };
 
 double Trampoline(const std::vector<double>& x, std::vector<double>& grad, void* data) {
@@ -23,6 +27,14 @@ double Trampoline(const std::vector<double>& x, std::vector<double>& grad, void*
   if (!std::isfinite(v)) {
     ctx->non_finite = true;
     return HUGE_VAL;  // steer the line search away from the region
+  }
+  if (ctx->best.x.empty() || v < ctx->best.value) {
+    ctx->best.x = x;
+    ctx->best.value = v;
+    if (ctx->stop_at && *ctx->stop_at && (*ctx->stop_at)(x) && ctx->opt) {
+      ctx->stopped_by_caller = true;
+      ctx->opt->force_stop();
+    }
   }
   for (double& g : grad) {
     if (!std::isfinite(g)) g = 0.0;
@@ -35,7 +47,18 @@ constexpr std::size_t kParallelThreshold = 50'000;
 }  // namespace
 
 Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
-                                const MinimizeOptions& options, MinimizeFailure* why) {
+                                const MinimizeOptions& options, MinimizeFailure* why,
+                                MinimizeResult* best_seen) {
+  Context ctx{&f, 0, false, {}, &options.stop_at, nullptr, false};
+  struct Report {  // fills best_seen on every return path
+    Context& ctx;
+    MinimizeResult* out;
+    ~Report() {
+      if (!out) return;
+      *out = ctx.best;
+      out->evaluations = ctx.evaluations;
+    }
+  } report{ctx, best_seen};
   MinimizeFailure ignored;
   MinimizeFailure& failure = why ? *why : ignored;
   failure = MinimizeFailure::kNone;
@@ -46,12 +69,18 @@ Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
     failure = MinimizeFailure::kNotFiniteAtStart;
     return Fail(Error::InvalidArgument("the likelihood is not finite at the starting point"));
   }
-  Context ctx{&f};
+  ctx.best.x = x0;
+  ctx.best.value = start_value;
   MinimizeResult out;
   try {
     nlopt::opt opt(options.use_gradient ? nlopt::LD_LBFGS : nlopt::LN_NELDERMEAD, n);
     opt.set_lower_bounds(std::vector<double>(n, -options.bound));
-    opt.set_upper_bounds(std::vector<double>(n, options.bound));
+    std::vector<double> upper(n, options.bound);
+    for (std::size_t i = 0; i < options.upper_bounds.size() && i < upper.size(); ++i) {
+      upper[i] = std::min(upper[i], options.upper_bounds[i]);
+    }
+    opt.set_upper_bounds(upper);
+    ctx.opt = &opt;
     opt.set_min_objective(Trampoline, &ctx);
     opt.set_ftol_rel(options.relative_tolerance);
     opt.set_xtol_rel(options.relative_tolerance);
@@ -66,6 +95,9 @@ Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
                                               std::to_string(options.max_evaluations) +
                                               " evaluations"));
       }
+    } catch (const nlopt::forced_stop&) {
+      failure = MinimizeFailure::kStoppedByCaller;
+      return Fail(Error::FailedPrecondition("the fit was stopped at a point the caller flagged"));
     } catch (const nlopt::roundoff_limited&) {
       // The optimum is known to round-off precision: x0 holds the best point found.
       std::vector<double> none;

@@ -19,6 +19,12 @@ struct MinimizeOptions {
   int max_evaluations = 5000;
   double relative_tolerance = 1e-13;  // on the objective and on x
   double bound = 25.0;                // |x_i| <= bound (log-parameters: e^-25 .. e^25)
+  /// Per-coordinate upper bounds below `bound` (empty: none). Reaching one is not a failure:
+  /// the caller asked for it and checks the result.
+  std::vector<double> upper_bounds;
+  /// Called with each new best point; returning true stops the minimisation there
+  /// (MinimizeFailure::kStoppedByCaller, the point in best_seen). Empty: never.
+  std::function<bool(std::span<const double>)> stop_at;
 };
 
 struct MinimizeResult {
@@ -32,11 +38,21 @@ struct MinimizeResult {
 /// evaluation budget runs out, or a parameter runs to the box bound (e.g. a degenerate
 /// cohort). Deterministic.
 /// Why Minimize failed (for callers that then try another method).
-enum class MinimizeFailure { kNone, kNotFiniteAtStart, kStopped, kBudget, kBound };
+enum class MinimizeFailure {
+  kNone,
+  kNotFiniteAtStart,
+  kStopped,
+  kBudget,
+  kBound,
+  kStoppedByCaller
+};
 
+/// When `best_seen` is given it receives the point with the lowest finite objective value that
+/// was evaluated (and the evaluation count), whether or not the minimisation succeeded: a
+/// caller can then judge a fit that stopped on a degenerate ridge or at the bound.
 Result<MinimizeResult> Minimize(const Objective& f, std::vector<double> x0,
-                                const MinimizeOptions& options = {},
-                                MinimizeFailure* why = nullptr);
+                                const MinimizeOptions& options = {}, MinimizeFailure* why = nullptr,
+                                MinimizeResult* best_seen = nullptr);
 
 /// Sum over [0, n) of body(begin, end, acc) where each worker accumulates `width` doubles
 /// into acc; uses up to two threads when n is large. Results are summed in a fixed order,

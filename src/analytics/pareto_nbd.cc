@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <limits>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "analytics/history_groups.h"
@@ -29,18 +32,74 @@ bool Valid(const ParetoNbdParams& p) {
   return true;
 }
 
-/// log of 2F1(r+s+x, b2; r+s+x+1; z(t)) / (big + t)^(r+s+x): one of the two parts of A0 in
-/// the note's likelihood, branching on the larger of alpha and beta so that 0 <= z < 1. The
-/// Euler transform 2F1(a, b; a+1; z) = (1-z)^(1-b) 2F1(1, a+1-b; a+1; z) gives
-/// faster-converging terms.
-Result<double> LogA0Part(const ParetoNbdParams& p, double x, double t, int budget) {
-  const double rsx = p.r + p.s + x;
-  const bool alpha_larger = p.alpha >= p.beta;
-  const double big = alpha_larger ? p.alpha : p.beta;
-  const double b2 = alpha_larger ? p.s + 1 : p.r + x;
-  const double z = std::abs(p.alpha - p.beta) / (big + t);
-  ASSIGN_OR_RETURN(const double f, Hyp2F1(1.0, rsx + 1 - b2, rsx + 1, z, budget));
-  return (1 - b2) * std::log1p(-z) + std::log(f) - rsx * std::log(big + t);
+/// s = beta = 0: the no-dropout limit (NBD: Poisson purchases, gamma rates, nobody leaves).
+bool IsNoDropout(const ParetoNbdParams& p) { return p.s == 0 && p.beta == 0; }
+
+bool ValidOrNoDropout(const ParetoNbdParams& p) {
+  if (!IsNoDropout(p)) return Valid(p);
+  return std::isfinite(p.r) && p.r > 0 && std::isfinite(p.alpha) && p.alpha > 0;
+}
+
+/// The NBD log-likelihood sum_i [ln Gamma(r+x) - ln Gamma(r) + r ln alpha - (r+x) ln(alpha+T)]
+/// over the grouped cohort, and its gradient in (r, alpha) when grad is non-empty.
+double NbdLogLikelihood(const HistoryGroups& g, double r, double alpha, std::span<double> grad) {
+  double ll = 0, d_r = 0, d_alpha = 0;
+  for (std::size_t k = 0; k < g.weight.size(); ++k) {
+    const double x = g.xs[g.x_index[k]], age = g.ages[g.age_index[k]], w = g.weight[k];
+    const double log_at = std::log(alpha + age);
+    ll += w * (std::lgamma(r + x) - (r + x) * log_at);
+    if (!grad.empty()) {
+      d_r += w * (Digamma(r + x) - log_at);
+      d_alpha -= w * (r + x) / (alpha + age);
+    }
+  }
+  const double n = g.customers;
+  ll += n * (r * std::log(alpha) - std::lgamma(r));
+  if (!grad.empty()) {
+    grad[0] = d_r + n * (std::log(alpha) - Digamma(r));
+    grad[1] = d_alpha + n * r / alpha;
+  }
+  return ll;
+}
+
+/// log of 2F1(r+s+x, b2; r+s+x+1; z(t)) / (big + t)^(r+s+x), one of the two parts of A0 in
+/// the note's likelihood, and its partial derivatives in (r, alpha, s, beta). It branches on
+/// the larger of alpha and beta so that 0 <= z < 1: if alpha >= beta, big = alpha, b2 = s+1
+/// and z = (alpha-beta)/(alpha+t); otherwise big = beta, b2 = r+x, z = (beta-alpha)/(beta+t).
+/// Equivalently (r+s+x) times integral_t^inf (alpha+u)^-(r+x) (beta+u)^-(s+1) du. The
+/// function 2F1(a, b; a+1; z) and its derivatives in a, b, z come from LogHyp2F1APlusOne,
+/// which stays cheap as z -> 1 (the smaller of alpha, beta tiny next to the larger and t):
+/// the no-dropout boundary, where the plain series needs ~1/(1-z) terms.
+struct PartValue {
+  double value = 0.0;
+  double d[4] = {0, 0, 0, 0};
+};
+
+Result<PartValue> LogA0Part(const ParetoNbdParams& p, double x, double t, int budget) {
+  const double a = p.r + p.s + x;
+  PartValue out;
+  if (p.alpha >= p.beta) {
+    const double at = p.alpha + t, bt = p.beta + t;
+    const double z = (p.alpha - p.beta) / at;
+    ASSIGN_OR_RETURN(const LogHyp2F1 f, LogHyp2F1APlusOne(a, p.s + 1, z, budget, bt / at));
+    const double log_at = std::log(at);
+    out.value = f.value - a * log_at;
+    out.d[0] = f.d_a - log_at;
+    out.d[1] = f.d_z * bt / (at * at) - a / at;
+    out.d[2] = f.d_a + f.d_b - log_at;
+    out.d[3] = -f.d_z / at;
+  } else {
+    const double at = p.alpha + t, bt = p.beta + t;
+    const double z = (p.beta - p.alpha) / bt;
+    ASSIGN_OR_RETURN(const LogHyp2F1 f, LogHyp2F1APlusOne(a, p.r + x, z, budget, at / bt));
+    const double log_bt = std::log(bt);
+    out.value = f.value - a * log_bt;
+    out.d[0] = f.d_a + f.d_b - log_bt;
+    out.d[1] = -f.d_z / bt;
+    out.d[2] = f.d_a - log_bt;
+    out.d[3] = f.d_z * at / (bt * bt) - a / bt;
+  }
+  return out;
 }
 
 /// The two log-terms of the individual likelihood, without the constant
@@ -52,10 +111,10 @@ struct Terms {
 };
 
 Result<Terms> IndividualTerms(const ParetoNbdParams& p, double x, double t_x, double age) {
-  ASSIGN_OR_RETURN(const double at_tx, LogA0Part(p, x, t_x, 2'000'000));
-  ASSIGN_OR_RETURN(const double at_age, LogA0Part(p, x, age, 2'000'000));
+  ASSIGN_OR_RETURN(const PartValue at_tx, LogA0Part(p, x, t_x, 2'000'000));
+  ASSIGN_OR_RETURN(const PartValue at_age, LogA0Part(p, x, age, 2'000'000));
   return Terms{-(p.r + x) * std::log(p.alpha + age) - p.s * std::log(p.beta + age),
-               std::log(p.s / (p.r + p.s + x)) + LogDiffExp(at_tx, at_age)};
+               std::log(p.s / (p.r + p.s + x)) + LogDiffExp(at_tx.value, at_age.value)};
 }
 
 /// The grouped cohort plus the distinct (x, t) points where A0's parts are needed
@@ -99,47 +158,6 @@ ParetoData Prepare(HistoryGroups g) {
   return d;
 }
 
-/// A0 part and its partial derivatives in (r, alpha, s, beta) at one (x, t) point.
-struct PartValue {
-  double value = 0.0;
-  double d[4] = {0, 0, 0, 0};
-};
-
-/// LogA0Part with its analytic gradient: the derivatives of the series in its b, c and z
-/// arguments (Hyp2F1WithDerivatives) chained through b, c, z's dependence on the parameters.
-Result<PartValue> LogA0PartWithGradient(const ParetoNbdParams& p, double x, double t, int budget) {
-  const double rsx = p.r + p.s + x;
-  PartValue out;
-  if (p.alpha >= p.beta) {
-    // -s log(1-z) + log 2F1(1, r+x; r+s+x+1; z) - (r+s+x) log(alpha+t), z = (alpha-beta)/(alpha+t)
-    const double at = p.alpha + t, bt = p.beta + t;
-    const double z = (p.alpha - p.beta) / at;
-    ASSIGN_OR_RETURN(const auto f, Hyp2F1WithDerivatives(1.0, p.r + x, rsx + 1, z, budget));
-    const double log1mz = std::log(bt) - std::log(at), log_at = std::log(at);
-    const double fb = f.d_b / f.value, fc = f.d_c / f.value, fz = f.d_z / f.value;
-    out.value = -p.s * log1mz + std::log(f.value) - rsx * log_at;
-    out.d[0] = fb + fc - log_at;
-    out.d[1] = p.s / at + fz * bt / (at * at) - rsx / at;
-    out.d[2] = -log1mz + fc - log_at;
-    out.d[3] = -p.s / bt - fz / at;
-  } else {
-    // (1-r-x) log(1-z) + log 2F1(1, s+1; r+s+x+1; z) - (r+s+x) log(beta+t), z =
-    // (beta-alpha)/(beta+t)
-    const double at = p.alpha + t, bt = p.beta + t;
-    const double z = (p.beta - p.alpha) / bt;
-    ASSIGN_OR_RETURN(const auto f, Hyp2F1WithDerivatives(1.0, p.s + 1, rsx + 1, z, budget));
-    const double log1mz = std::log(at) - std::log(bt), log_bt = std::log(bt);
-    const double fb = f.d_b / f.value, fc = f.d_c / f.value, fz = f.d_z / f.value;
-    const double e = 1 - p.r - x;
-    out.value = e * log1mz + std::log(f.value) - rsx * log_bt;
-    out.d[0] = -log1mz + fc - log_bt;
-    out.d[1] = e / at - fz / bt;
-    out.d[2] = fb + fc - log_bt;
-    out.d[3] = -e / bt + fz * at / (bt * bt) - rsx / bt;
-  }
-  return out;
-}
-
 /// Log-likelihood of the grouped cohort and, when grad is non-empty, its gradient in
 /// (r, alpha, s, beta). Each hypergeometric series is summed once per distinct (x, t) point
 /// with at most `budget` terms; a series that does not converge fails the evaluation (the
@@ -151,7 +169,7 @@ Result<double> Evaluate(const ParetoData& d, const ParetoNbdParams& p, int budge
   std::vector<char> failed(part.size(), 0);
   ParallelFor(part.size(), [&](std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
-      auto v = LogA0PartWithGradient(p, d.point_x[k], d.point_t[k], budget);
+      auto v = LogA0Part(p, d.point_x[k], d.point_t[k], budget);
       if (v) {
         part[k] = *v;
       } else {
@@ -215,6 +233,99 @@ Result<double> Evaluate(const ParetoData& d, const ParetoNbdParams& p, int budge
   return acc[0];
 }
 
+/// A log-parameter more than kRidge from its start (a factor of 1.6e5 from 1 for r and s, from
+/// the mean age for alpha and beta) has run off towards a boundary of the parameter space.
+constexpr double kRidge = 12.0;
+// Likelihood-ratio threshold against the NBD: the 5 % point of (chi2_0 + chi2_1) / 2.
+constexpr double kNoDropoutLr = 2.71;
+
+bool OnRidge(std::span<const double> u, std::span<const double> start) {
+  for (std::size_t i = 0; i < u.size(); ++i) {
+    if (std::abs(u[i] - start[i]) >= kRidge) return true;
+  }
+  return false;
+}
+
+std::string Format(const char* format, double a, double b = 0, double c = 0) {
+  char buf[1024];
+  std::snprintf(buf, sizeof buf, format, a, b, c);
+  return buf;
+}
+
+/// Flags a fit whose estimate lies on a boundary ridge (other than the no-dropout one) and
+/// says which parameters ran off.
+void DescribeBoundary(std::span<const double> u, std::span<const double> start, ParetoNbdFit& fit) {
+  const ParetoNbdParams& p = fit.params;
+  fit.boundary = true;
+  std::string which;
+  const char* names[4] = {"r", "alpha", "s", "beta"};
+  const double values[4] = {p.r, p.alpha, p.s, p.beta};
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (std::abs(u[i] - start[i]) < kRidge) continue;
+    if (!which.empty()) which += ", ";
+    which += std::string(names[i]) + Format(" = %.3g", values[i]);
+  }
+  fit.warning =
+      "the Pareto/NBD fit ran to a boundary of the parameter space (" + which +
+      "): the likelihood is flat along a ridge there, so the estimate is one point on it. "
+      "The cohort does not identify the model (e.g. s and beta -> infinity: every customer "
+      "drops out at the same rate s/beta; r and alpha -> infinity: every customer buys at the "
+      "same rate r/alpha); predictions hold, the individual parameters do not";
+}
+
+/// The NBD (no-dropout) fit of the cohort: L-BFGS on (log r, log alpha) from (r0, alpha0).
+struct NbdFit {
+  double r = 0, alpha = 0, log_likelihood = 0;
+  int evaluations = 0;
+};
+
+std::optional<NbdFit> FitNbd(const HistoryGroups& g, double r0, double alpha0) {
+  const double n = g.customers;
+  Objective nbd = [&g, n](std::span<const double> u, std::span<double> grad) {
+    std::array<double, 2> g2{};
+    const double r = std::exp(u[0]), alpha = std::exp(u[1]);
+    const double ll =
+        NbdLogLikelihood(g, r, alpha, grad.empty() ? std::span<double>() : std::span<double>(g2));
+    if (!grad.empty()) {
+      grad[0] = -r * g2[0] / n;
+      grad[1] = -alpha * g2[1] / n;
+    }
+    return -ll / n;
+  };
+  MinimizeOptions options;
+  options.max_evaluations = 200;
+  // Started next to its optimum, L-BFGS may stop in its first line search without progress
+  // (an NLopt "failure"): the best point seen is then the optimum.
+  MinimizeFailure why = MinimizeFailure::kNone;
+  MinimizeResult best;
+  auto m = Minimize(nbd, {std::log(r0), std::log(alpha0)}, options, &why, &best);
+  if (!m && why == MinimizeFailure::kStopped && !best.x.empty()) m = best;
+  if (!m) return std::nullopt;
+  return NbdFit{std::exp(m->x[0]), std::exp(m->x[1]), -m->value * n, m->evaluations};
+}
+
+/// The no-dropout treatment (see FitParetoNbd): params become the NBD limit (s = beta = 0)
+/// with r, alpha refitted; the Pareto/NBD point is kept in ridge_params.
+void ApplyNoDropout(const NbdFit& nbd, double max_age, double survive, ParetoNbdFit& fit) {
+  fit.ridge_params = fit.params;
+  fit.ridge_log_likelihood = fit.log_likelihood;
+  fit.params = {nbd.r, nbd.alpha, 0.0, 0.0};
+  fit.log_likelihood = nbd.log_likelihood;
+  fit.evaluations += nbd.evaluations;
+  fit.boundary = true;
+  fit.no_dropout = true;
+  fit.warning = Format(
+                    "no evidence of dropout: the Pareto/NBD fit went to the no-dropout boundary "
+                    "(s = %.3g, beta = %.3g; %.1f %% of customers would still be alive after ",
+                    fit.ridge_params.s, fit.ridge_params.beta, 100 * survive) +
+                Format(
+                    "the longest history, %.4g time units). Treated as the no-dropout limit "
+                    "(NBD, s = beta = 0): P(alive) = 1 for every customer and expected "
+                    "purchases are (r+x) t / (alpha+T); log-likelihood %.1f (%.1f at the "
+                    "boundary point)",
+                    max_age, fit.log_likelihood, fit.ridge_log_likelihood);
+}
+
 }  // namespace
 
 Result<double> ParetoNbdLogLikelihood(const ParetoNbdParams& params,
@@ -225,10 +336,24 @@ Result<double> ParetoNbdLogLikelihood(const ParetoNbdParams& params,
 Result<double> ParetoNbdLogLikelihood(const ParetoNbdParams& params,
                                       std::span<const CustomerSummary> customers,
                                       std::span<double> gradient) {
-  if (!Valid(params)) return Fail(Error::InvalidArgument("Pareto/NBD parameters must be > 0"));
+  if (!ValidOrNoDropout(params)) {
+    return Fail(Error::InvalidArgument(
+        "Pareto/NBD parameters must be > 0 (or s = beta = 0 for the no-dropout limit)"));
+  }
   if (!gradient.empty() && gradient.size() != 4)
     return Fail(Error::InvalidArgument("the Pareto/NBD gradient has four components"));
   ASSIGN_OR_RETURN(HistoryGroups g, GroupHistories(customers));
+  if (IsNoDropout(params)) {
+    std::array<double, 2> g2{};
+    const double ll = NbdLogLikelihood(
+        g, params.r, params.alpha, gradient.empty() ? std::span<double>() : std::span<double>(g2));
+    if (!gradient.empty()) {
+      gradient[0] = g2[0];
+      gradient[1] = g2[1];
+      gradient[2] = gradient[3] = 0.0;
+    }
+    return ll;
+  }
   auto ll = Evaluate(Prepare(std::move(g)), params, 2'000'000, gradient);
   if (!ll) return Fail(Error::Internal("Pareto/NBD likelihood: " + ll.error().message()));
   return *ll;
@@ -246,6 +371,7 @@ Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
     mean_age += g.weight[k] * g.ages[g.age_index[k]];
   }
   mean_age /= g.customers;
+  const double max_age = g.ages.back();
   const double n = g.customers;
   const int groups = static_cast<int>(g.weight.size());
   const ParetoData data = Prepare(std::move(g));
@@ -264,13 +390,32 @@ Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
   opts.max_evaluations = std::min(opts.max_evaluations, kMaxEvaluations);
   const double log_age = std::log(std::max(mean_age, 1e-3));
   const std::vector<double> start = {0.0, log_age, 0.0, log_age};
+  // The no-dropout region: s < 0.01 and >= 95 % of customers alive after the longest history.
+  auto no_dropout_at = [max_age](std::span<const double> u) {
+    const double s = std::exp(u[2]), beta = std::exp(u[3]);
+    return s < 0.01 && std::exp(-s * std::log1p(max_age / beta)) >= 0.95;
+  };
+  // Once L-BFGS is inside the no-dropout region and out on the ridge there, it only creeps
+  // along it (hundreds of evaluations against round-off at 100k customers): stop, the NBD
+  // refit below finishes the job.
+  opts.stop_at = [&](std::span<const double> u) { return no_dropout_at(u) && OnRidge(u, start); };
   MinimizeFailure why = MinimizeFailure::kNone;
-  auto lbfgs = Minimize(objective, start, opts, &why);
+  MinimizeResult best;
+  auto lbfgs = Minimize(objective, start, opts, &why, &best);
   bool fallback = false;
-  if (!lbfgs && why == MinimizeFailure::kStopped) {
-    // L-BFGS stops when its line search cannot make progress: a step into a region where a
-    // series exceeds its budget (the objective is +inf there) or a nearly flat ridge. (A
-    // parameter running to the bound is a degenerate cohort: no fallback, a clear error.)
+  auto acceptable = [&](const MinimizeResult& r) {
+    return !r.x.empty() && (OnRidge(r.x, start) || no_dropout_at(r.x));
+  };
+  if (!lbfgs && why != MinimizeFailure::kNotFiniteAtStart && acceptable(best)) {
+    // L-BFGS stopped (at the box bound, on its budget or in a line search) after a parameter
+    // ran off towards 0 or infinity, or inside the no-dropout region: a boundary of the
+    // parameter space where the likelihood is flat along a ridge. The best point it reached is
+    // the estimate, with the treatment and warning below; Nelder-Mead would only wander
+    // further along the ridge (~1,000 evaluations).
+    lbfgs = best;
+  } else if (!lbfgs && why == MinimizeFailure::kStopped) {
+    // L-BFGS stops when its line search cannot make progress in the interior: a nearly flat
+    // region or a step where a series exceeds its budget (the objective is +inf there).
     // Nelder-Mead, which needs neither gradients nor finite values everywhere, finishes
     // the job from the same start, with its own capped budget.
     MinimizeOptions nm = opts;
@@ -279,7 +424,11 @@ Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
     int used = 0;
     std::vector<double> x = start;
     for (int round = 0; round < 2; ++round) {
-      lbfgs = Minimize(objective, x, nm);
+      MinimizeResult nm_best;
+      lbfgs = Minimize(objective, x, nm, &why, &nm_best);
+      if (!lbfgs && why != MinimizeFailure::kNotFiniteAtStart && acceptable(nm_best)) {
+        lbfgs = nm_best;
+      }
       if (!lbfgs) break;
       used += lbfgs->evaluations;
       x = lbfgs->x;
@@ -289,26 +438,44 @@ Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
   }
   if (!lbfgs) return Fail(lbfgs.error());
   const MinimizeResult& m = *lbfgs;
-  const int evaluations = m.evaluations;
   ParetoNbdFit fit;
   fit.gradient_free_fallback = fallback;
   fit.params = {std::exp(m.x[0]), std::exp(m.x[1]), std::exp(m.x[2]), std::exp(m.x[3])};
   fit.log_likelihood = -m.value * n;
   fit.customers = static_cast<int>(customers.size());
   fit.groups = groups;
-  fit.evaluations = evaluations;
+  fit.evaluations = m.evaluations;
+  if (!std::isfinite(fit.log_likelihood) || !Valid(fit.params)) {
+    return Fail(Error::FailedPrecondition("the Pareto/NBD fit did not converge (non-finite)"));
+  }
+  // No evidence of dropout: >= 95 % of customers survive the longest history under the fit,
+  // and either s < 0.01 (the estimate went to the s -> 0 boundary) or the likelihood-ratio
+  // statistic against the nested NBD is below 2.71 (5 % for a parameter on its boundary).
+  const double survive = std::exp(-fit.params.s * std::log1p(max_age / fit.params.beta));
+  if (survive >= 0.95) {
+    if (const auto nbd = FitNbd(data.g, fit.params.r, fit.params.alpha)) {
+      const double lr = 2 * (fit.log_likelihood - nbd->log_likelihood);
+      if (fit.params.s < 0.01 || lr < kNoDropoutLr) {
+        ApplyNoDropout(*nbd, max_age, survive, fit);
+        return fit;
+      }
+    }
+  }
+  if (OnRidge(m.x, start)) DescribeBoundary(m.x, start, fit);
   return fit;
 }
 
 Result<ParetoNbdModel> ParetoNbdModel::Create(const ParetoNbdParams& params) {
-  if (!Valid(params)) {
-    return Fail(Error::InvalidArgument("Pareto/NBD parameters must be finite and > 0"));
+  if (!ValidOrNoDropout(params)) {
+    return Fail(Error::InvalidArgument(
+        "Pareto/NBD parameters must be finite and > 0 (or s = beta = 0: no dropout)"));
   }
   return ParetoNbdModel(params);
 }
 
 Result<double> ParetoNbdModel::ProbabilityAlive(double x, double t_x, double age) const {
   RETURN_IF_ERROR(ValidateHistory(x, t_x, age));
+  if (IsNoDropout(params_)) return 1.0;
   auto t = IndividualTerms(params_, x, t_x, age);
   if (!t) return Fail(Error::Internal("Pareto/NBD P(alive): " + t.error().message()));
   return std::exp(t->first - LogSumExp(t->first, t->second));
@@ -319,8 +486,9 @@ Result<double> ParetoNbdModel::ExpectedPurchases(double t, double x, double t_x,
   if (!(t >= 0) || !std::isfinite(t)) {
     return Fail(Error::InvalidArgument("the prediction horizon must be >= 0"));
   }
-  ASSIGN_OR_RETURN(const double alive, ProbabilityAlive(x, t_x, age));
   const ParetoNbdParams& p = params_;
+  if (IsNoDropout(p)) return (p.r + x) / (p.alpha + age) * t;  // the NBD's E[X(t) | x, T]
+  ASSIGN_OR_RETURN(const double alive, ProbabilityAlive(x, t_x, age));
   const double lead = (p.r + x) * (p.beta + age) / (p.alpha + age);
   const double log_ratio = std::log((p.beta + age + t) / (p.beta + age));
   // (1 - ((beta+T)/(beta+T+t))^(s-1)) / (s-1), which tends to log_ratio as s -> 1.

@@ -28,6 +28,17 @@ struct ParetoNbdFit {
   int groups = 0;
   int evaluations = 0;                  // of the method that produced the estimate
   bool gradient_free_fallback = false;  // L-BFGS stopped early; Nelder-Mead finished
+  /// The estimate lies on a boundary of the parameter space: a log-parameter moved more than
+  /// 12 from its start (a factor 1.6e5), or the no-dropout case below. The fit ends there
+  /// instead of failing or wandering; `warning` explains.
+  bool boundary = false;
+  /// No evidence of dropout: the estimate went to s < 0.01 with >= 95 % of customers alive
+  /// after the longest observed history. params is then the no-dropout limit (NBD: s = beta
+  /// = 0, r and alpha refitted; P(alive) = 1) and log_likelihood that model's.
+  bool no_dropout = false;
+  ParetoNbdParams ridge_params;       // with no_dropout: the Pareto/NBD boundary point
+  double ridge_log_likelihood = 0.0;  // and its log-likelihood
+  std::string warning;                // empty unless boundary
 };
 
 /// Total log-likelihood of the cohort. InvalidArgument on an empty cohort, an invalid
@@ -43,18 +54,23 @@ Result<double> ParetoNbdLogLikelihood(const ParetoNbdParams& params,
                                       std::span<double> gradient);
 
 /// Maximum-likelihood fit (L-BFGS on log-parameters with the analytic gradient, whatever
-/// options.use_gradient says; customers grouped by identical history; each hypergeometric
-/// series capped at 100,000 terms and the fit at 500 evaluations; if L-BFGS's line search stops
-/// early, Nelder-Mead from the same start (two rounds of at most 2,500 evaluations), so a
-/// degenerate cohort fails in bounded time). InvalidArgument on an empty cohort or one without
-/// repeat purchases; FailedPrecondition if the fit does not converge. Deterministic.
+/// options.use_gradient says; customers grouped by identical history; the fit capped at 500
+/// evaluations; 2F1 stays cheap as z -> 1, see LogHyp2F1APlusOne). Degenerate cohorts end on
+/// L-BFGS at a boundary of the parameter space (ParetoNbdFit::boundary, with a warning); a
+/// cohort without churn gets the no-dropout treatment (ParetoNbdFit::no_dropout: the NBD limit,
+/// s = beta = 0, P(alive) = 1; ANALYTICS.md section 7). If L-BFGS's line search stops early in
+/// the interior, Nelder-Mead from the same start (two rounds of at most 2,500 evaluations).
+/// InvalidArgument on an empty cohort or one without repeat purchases; FailedPrecondition if
+/// the fit does not converge. Deterministic.
 Result<ParetoNbdFit> FitParetoNbd(std::span<const CustomerSummary> customers,
                                   const MinimizeOptions& options = {});
 
 /// A fitted Pareto/NBD model.
 class ParetoNbdModel final : public RepeatPurchaseModel {
  public:
-  /// InvalidArgument unless all four parameters are finite and > 0.
+  /// InvalidArgument unless all four parameters are finite and > 0, or r, alpha > 0 with
+  /// s = beta = 0: the no-dropout limit (NBD), where P(alive) = 1 and the expected purchases
+  /// in (T, T+t] are (r+x) t / (alpha+T).
   static Result<ParetoNbdModel> Create(const ParetoNbdParams& params);
 
   const ParetoNbdParams& params() const { return params_; }

@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <vector>
 
 #include "analytics/simulation.h"
 #include "cdnow_data.h"
+#include "no_churn_cohort.h"
 #include "testing/status_matchers.h"
 
 namespace chaincrm::analytics {
@@ -85,6 +87,78 @@ TEST(GammaGamma, ConditionalSpendShrinksTowardsThePopulationMean) {
   EXPECT_LT(one, many);
   EXPECT_LT(many, 100);
   EXPECT_FALSE(ConditionalExpectedSpend({6.25, 0.9, 15.44}, 1, 10).has_value());
+}
+
+/// Profile log-likelihood of p in the q -> infinity limit, where every transaction is
+/// Gamma(p, nu) with one nu for all customers: x zbar ~ Gamma(p x, nu), nu-hat = p sum x /
+/// sum x zbar. Up to terms free of p.
+double LimitProfileLogLikelihood(const std::vector<CustomerSummary>& c, double p) {
+  double sx = 0, sxm = 0;
+  for (const auto& h : c) {
+    if (h.frequency <= 0 || h.monetary_value <= 0) continue;
+    sx += h.frequency;
+    sxm += h.frequency * h.monetary_value;
+  }
+  const double nu = p * sx / sxm;
+  double ll = 0;
+  for (const auto& h : c) {
+    if (h.frequency <= 0 || h.monetary_value <= 0) continue;
+    const double a = p * h.frequency, s = h.frequency * h.monetary_value;
+    ll += a * std::log(nu) + (a - 1) * std::log(s) - nu * s - std::lgamma(a);
+  }
+  return ll;
+}
+
+TEST(GammaGamma, SpendWithoutCustomerHeterogeneityFallsBackToTheRidge) {
+  // The bench generator's spend: a price list times a quantity times noise, the same for
+  // every customer. L-BFGS on (ln p, ln q, ln gamma) stopped here with "nlopt failure" (no
+  // probabilistic CLV); the refit along q -> infinity must give the limit model.
+  const auto cohort = testing::NoChurnCohort(10'000, 7);
+  ASSERT_OK_AND_ASSIGN(const GammaGammaFit fit, FitGammaGamma(cohort));
+  std::printf("Gamma-Gamma, bench spend: p=%.6g q=%.6g gamma=%.6g LL=%.3f evals=%d\n%s\n",
+              fit.params.p, fit.params.q, fit.params.gamma, fit.log_likelihood, fit.evaluations,
+              fit.warning.c_str());
+  EXPECT_TRUE(fit.fallback);
+  EXPECT_TRUE(fit.no_spend_heterogeneity);
+  EXPECT_EQ(fit.warning.rfind("no evidence that customers differ in spend", 0), 0u);
+  EXPECT_LE(fit.evaluations, 300);
+  EXPECT_GT(fit.params.q, 3e5);
+  // Independent check: p maximises the limit model's profile likelihood (golden section).
+  double lo = 0.05, hi = 20;
+  for (int i = 0; i < 200; ++i) {
+    const double m1 = hi - (hi - lo) * 0.618033988749895, m2 = lo + (hi - lo) * 0.618033988749895;
+    if (LimitProfileLogLikelihood(cohort, m1) < LimitProfileLogLikelihood(cohort, m2)) {
+      lo = m1;
+    } else {
+      hi = m2;
+    }
+  }
+  std::printf("limit model: p = %.6g\n", lo);
+  EXPECT_NEAR(fit.params.p, lo, 1e-3 * lo);
+  // Every customer's expected spend is then the population mean, finite.
+  const double population = fit.params.p * fit.params.gamma / (fit.params.q - 1);
+  for (std::size_t i = 0; i < 50; ++i) {
+    const auto& c = cohort[i];
+    ASSERT_OK_AND_ASSIGN(const double spend,
+                         ConditionalExpectedSpend(fit.params, c.frequency, c.monetary_value));
+    EXPECT_NEAR(spend, population, 1e-3 * population);
+  }
+}
+
+TEST(GammaGamma, UniformAndLognormalSpendGiveAFit) {
+  // Uniform spend (no heterogeneity: the ridge) and lognormal spend (a proper interior
+  // optimum, no fallback needed).
+  const auto uniform = testing::NoChurnCohort(10'000, 7, 10, 730, testing::SpendShape::kUniform);
+  ASSERT_OK_AND_ASSIGN(const GammaGammaFit u, FitGammaGamma(uniform));
+  EXPECT_TRUE(u.no_spend_heterogeneity);
+  EXPECT_TRUE(std::isfinite(u.log_likelihood));
+  const auto lognormal =
+      testing::NoChurnCohort(10'000, 7, 10, 730, testing::SpendShape::kLognormal);
+  ASSERT_OK_AND_ASSIGN(const GammaGammaFit l, FitGammaGamma(lognormal));
+  EXPECT_FALSE(l.fallback);
+  EXPECT_FALSE(l.no_spend_heterogeneity);
+  EXPECT_TRUE(l.warning.empty());
+  EXPECT_LT(l.params.q, 1e3);
 }
 
 TEST(GammaGamma, RejectsCohortsWithoutRepeatSpend) {

@@ -44,6 +44,11 @@ TEST(ParetoNbd, ReproducesPublishedCdnowEstimates) {
   EXPECT_NEAR(fit.params.s, 0.61, 0.005);
   EXPECT_NEAR(fit.params.beta, 11.67, 0.005);
   EXPECT_NEAR(fit.log_likelihood, -9595.0, 0.05);
+  // A cohort with churn: an interior optimum, no boundary treatment, no warning.
+  EXPECT_FALSE(fit.boundary);
+  EXPECT_FALSE(fit.no_dropout);
+  EXPECT_FALSE(fit.gradient_free_fallback);
+  EXPECT_TRUE(fit.warning.empty());
 }
 
 TEST(ParetoNbd, PredictionsAreConsistent) {
