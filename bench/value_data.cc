@@ -8,14 +8,15 @@
 // solved in closed form so that the mean number of lines per customer is --purchases.
 //
 // Rows are written with multi-row INSERTs (one statement shape of --rows rows, prepared once
-// and reused, plus the tail) in transactions of 50,000 customers, the next batch being drawn
-// on a second thread while one is written. The secondary indexes of customers and purchases
-// are dropped first and rebuilt from their own definitions at the end (one sort instead of
-// millions of random B-tree inserts). The per-customer aggregates that PostPurchase maintains
-// (purchase_count, purchase_days, revenue_total, cost_total, first/last_purchase_at) are
-// computed in memory with the same day rule (UTC days), and the ledger currency setting is
-// set, so the application reads the data set as if it had been posted one purchase at a
-// time. Left out compared with the full mode: customer child rows (phones, e-mails,
+// and reused, plus the tail): customers in transactions of 50,000, the next batch being drawn
+// on a second thread while one is written; then the purchase lines, sorted by time so that
+// ids follow occurred_at as in a ledger posted over time, in transactions of 500,000. The secondary
+// indexes of customers and purchases are dropped first and rebuilt from their own definitions at
+// the end (one sort instead of millions of random B-tree inserts). The per-customer aggregates that
+// PostPurchase maintains (purchase_count, purchase_days, revenue_total, cost_total,
+// first/last_purchase_at) are computed in memory with the same day rule (UTC days), and the ledger
+// currency setting is set, so the application reads the data set as if it had been posted one
+// purchase at a time. Left out compared with the full mode: customer child rows (phones, e-mails,
 // addresses, tags), the change log and interactions, which the value run does not read.
 
 #include "value_data.h"
@@ -88,11 +89,20 @@ struct CustomerRow {
 };
 
 struct LineRow {
-  std::int64_t id = 0, customer_id = 0;
+  std::int64_t customer_id = 0;
   Millis at = 0;
   std::int64_t revenue = 0, cost = 0;
-  int product = 0, quantity = 1, order_no = 0;
+  std::uint16_t order_no = 0;  // the customer's n-th transaction
+  std::uint8_t line_no = 0;    // line of that transaction
+  std::uint8_t product = 0, quantity = 1;
 };
+
+/// Ledger order: by time, as the purchases would have been posted.
+bool PostedBefore(const LineRow& l, const LineRow& r) {
+  if (l.at != r.at) return l.at < r.at;
+  if (l.customer_id != r.customer_id) return l.customer_id < r.customer_id;
+  return l.order_no != r.order_no ? l.order_no < r.order_no : l.line_no < r.line_no;
+}
 
 struct Batch {
   std::vector<CustomerRow> customers;
@@ -110,22 +120,18 @@ class Simulator {
 
   double alpha() const { return alpha_; }
 
-  /// Customers [begin, end) of the data set (0-based indexes), ids from first_id, lines ids
-  /// from first_line_id.
-  Batch Make(int begin, int end, std::int64_t first_id, std::int64_t first_line_id) const {
+  /// Customers [begin, end) of the data set (0-based indexes) with ids from first_id, and
+  /// their purchase lines.
+  Batch Make(int begin, int end, std::int64_t first_id) const {
     Batch b;
     b.customers.reserve(static_cast<std::size_t>(end - begin));
     b.lines.reserve(static_cast<std::size_t>((end - begin) * (o_.purchases + 1) * 1.2));
-    std::int64_t line_id = first_line_id;
-    for (int i = begin; i < end; ++i) {
-      b.customers.push_back(MakeCustomer(i, first_id + i, line_id, b.lines));
-    }
+    for (int i = begin; i < end; ++i) b.customers.push_back(MakeCustomer(i, first_id + i, b.lines));
     return b;
   }
 
  private:
-  CustomerRow MakeCustomer(int index, std::int64_t id, std::int64_t& line_id,
-                           std::vector<LineRow>& lines) const {
+  CustomerRow MakeCustomer(int index, std::int64_t id, std::vector<LineRow>& lines) const {
     // Per-customer stream: the data set does not depend on the batch layout.
     std::mt19937_64 rng(o_.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(index));
     std::uniform_real_distribution<double> u(0, 1);
@@ -180,7 +186,6 @@ class Simulator {
       std::int64_t left = total;
       for (int k = 0; k < nlines; ++k) {
         LineRow l;
-        l.id = line_id++;
         l.customer_id = id;
         l.at = at;
         l.revenue = k + 1 == nlines ? left
@@ -189,9 +194,11 @@ class Simulator {
                                           left - (nlines - k - 1));
         left -= l.revenue;
         l.cost = static_cast<std::int64_t>(static_cast<double>(l.revenue) * (0.5 + 0.15 * u(rng)));
-        l.product = static_cast<int>(u(rng) * static_cast<double>(std::size(kConsumerProducts)));
-        l.quantity = 1 + static_cast<int>(u(rng) * 2.0);
-        l.order_no = n;
+        l.product =
+            static_cast<std::uint8_t>(u(rng) * static_cast<double>(std::size(kConsumerProducts)));
+        l.quantity = static_cast<std::uint8_t>(1 + static_cast<int>(u(rng) * 2.0));
+        l.order_no = static_cast<std::uint16_t>(n);
+        l.line_no = static_cast<std::uint8_t>(k);
         c.count += 1;
         c.revenue += l.revenue;
         c.cost += l.cost;
@@ -260,9 +267,9 @@ void AddCustomer(store::Params& p, const CustomerRow& c) {
   p.push_back(c.created_at);
 }
 
-void AddLine(store::Params& p, const LineRow& l) {
+void AddLine(store::Params& p, const LineRow& l, std::int64_t id) {
   const auto& product = kConsumerProducts[l.product];
-  p.push_back(l.id);
+  p.push_back(id);
   p.push_back(l.customer_id);
   p.push_back(l.at);
   p.push_back(std::string(product.sku));
@@ -275,18 +282,19 @@ void AddLine(store::Params& p, const LineRow& l) {
   p.push_back(l.at);
 }
 
-/// Multi-row INSERTs of `rows`, `per_statement` rows each (the same SQL text every time, so
-/// the backend's statement cache prepares it once), then one statement for the tail.
-template <typename T, typename Add>
+/// Multi-row INSERTs of `count` rows, `per_statement` rows each (the same SQL text every time,
+/// so the backend's statement cache prepares it once), then one statement for the tail;
+/// add(params, i) appends the values of row i.
+template <typename Add>
 Status InsertRows(store::Tx& tx, std::string_view head, int columns, int per_statement,
-                  const std::vector<T>& rows, Add add) {
+                  std::size_t count, Add add) {
   const std::string full = InsertSql(head, columns, per_statement);
   store::Params params;
   params.reserve(static_cast<std::size_t>(columns * per_statement));
-  for (std::size_t begin = 0; begin < rows.size();) {
-    const std::size_t n = std::min(rows.size() - begin, static_cast<std::size_t>(per_statement));
+  for (std::size_t begin = 0; begin < count;) {
+    const std::size_t n = std::min(count - begin, static_cast<std::size_t>(per_statement));
     params.clear();
-    for (std::size_t i = begin; i < begin + n; ++i) add(params, rows[i]);
+    for (std::size_t i = begin; i < begin + n; ++i) add(params, i);
     if (n == static_cast<std::size_t>(per_statement)) {
       RETURN_IF_ERROR(tx.Exec(full, params));
     } else {
@@ -390,26 +398,26 @@ int GenerateValueData(const ValueDataOptions& o) {
                "bench_generate: Pareto/NBD r=%.3g alpha=%.4g s=%.3g beta=%.3g (weeks), "
                "Gamma-Gamma p=%.3g q=%.3g gamma=%.4g; %.2f transactions per buyer\n",
                o.r, sim.alpha(), o.s, o.beta, o.gg_p, o.gg_q, o.gg_gamma, target_tx);
-  std::int64_t customers = 0, lines = 0;
+  // Customers, batch by batch (the next batch is drawn on a second thread meanwhile); their
+  // purchase lines are kept to be posted afterwards in time order.
+  std::int64_t customers = 0;
+  std::vector<LineRow> lines;
+  lines.reserve(static_cast<std::size_t>(o.customers * o.purchases * 1.05));
   const int step = o.customers_per_transaction;
-  auto draw = [&](int begin, std::int64_t line_id) {
-    return std::async(std::launch::async, [&sim, &o, begin, line_id, first_id] {
-      return sim.Make(begin, std::min(o.customers, begin + o.customers_per_transaction), first_id,
-                      line_id);
+  auto draw = [&](int begin) {
+    return std::async(std::launch::async, [&sim, &o, begin, first_id] {
+      return sim.Make(begin, std::min(o.customers, begin + o.customers_per_transaction), first_id);
     });
   };
-  std::future<Batch> next = draw(0, first_line_id);
+  std::future<Batch> next = draw(0);
   std::optional<Error> failure;
   for (int begin = 0; begin < o.customers; begin += step) {
     Batch batch = next.get();
-    const std::int64_t after =
-        first_line_id + lines + static_cast<std::int64_t>(batch.lines.size());
-    if (begin + step < o.customers) next = draw(begin + step, after);
+    if (begin + step < o.customers) next = draw(begin + step);
     auto s = db.Write([&](store::Tx& tx) -> Status {
-      RETURN_IF_ERROR(InsertRows(tx, kCustomersHead, kCustomerColumns, o.rows_per_statement,
-                                 batch.customers, AddCustomer));
-      return InsertRows(tx, kPurchasesHead, kPurchaseColumns, o.rows_per_statement, batch.lines,
-                        AddLine);
+      return InsertRows(
+          tx, kCustomersHead, kCustomerColumns, o.rows_per_statement, batch.customers.size(),
+          [&](store::Params& p, std::size_t i) { AddCustomer(p, batch.customers[i]); });
     });
     if (!s) {
       failure = s.error();
@@ -417,13 +425,38 @@ int GenerateValueData(const ValueDataOptions& o) {
       break;
     }
     customers += static_cast<std::int64_t>(batch.customers.size());
-    lines += static_cast<std::int64_t>(batch.lines.size());
-    std::fprintf(stderr, "\rcustomers %lld/%d (%3.0f%%)  purchases %lld  %.1f s",
+    lines.insert(lines.end(), batch.lines.begin(), batch.lines.end());
+    std::fprintf(stderr, "\rcustomers %lld/%d (%3.0f%%)  purchase lines drawn %zu  %.1f s",
                  static_cast<long long>(customers), o.customers,
-                 100.0 * static_cast<double>(customers) / o.customers,
-                 static_cast<long long>(lines), seconds());
+                 100.0 * static_cast<double>(customers) / o.customers, lines.size(), seconds());
   }
   std::fprintf(stderr, "\n");
+
+  // The ledger in time order (ids ascending with occurred_at, as if posted over time).
+  if (!failure) {
+    std::sort(lines.begin(), lines.end(), PostedBefore);
+    const auto per_tx = static_cast<std::size_t>(o.customers_per_transaction) * 10;
+    for (std::size_t begin = 0; begin < lines.size(); begin += per_tx) {
+      const std::size_t n = std::min(per_tx, lines.size() - begin);
+      auto s = db.Write([&](store::Tx& tx) -> Status {
+        return InsertRows(tx, kPurchasesHead, kPurchaseColumns, o.rows_per_statement, n,
+                          [&](store::Params& p, std::size_t i) {
+                            AddLine(p, lines[begin + i],
+                                    first_line_id + static_cast<std::int64_t>(begin + i));
+                          });
+      });
+      if (!s) {
+        failure = s.error();
+        break;
+      }
+      std::fprintf(stderr, "\rpurchases %zu/%zu (%3.0f%%)  %.1f s", begin + n, lines.size(),
+                   100.0 * static_cast<double>(begin + n) / static_cast<double>(lines.size()),
+                   seconds());
+    }
+    std::fprintf(stderr, "\n");
+  }
+  const auto purchase_count = static_cast<long long>(lines.size());
+  lines = {};
   const double rows_seconds = seconds();
 
   // Rebuild the indexes (also after a failure: the database must stay usable), then, on
@@ -457,10 +490,9 @@ int GenerateValueData(const ValueDataOptions& o) {
       "generated %lld customers, %lld purchases (value data set: Pareto/NBD r=%g alpha=%.4g "
       "s=%g beta=%g weeks, Gamma-Gamma p=%g q=%g gamma=%g, seed %llu, end %s) in %.1f s: "
       "rows %.1f s, indexes %.1f s%s\n",
-      static_cast<long long>(customers), static_cast<long long>(lines), o.r, sim.alpha(), o.s,
-      o.beta, o.gg_p, o.gg_q, o.gg_gamma, static_cast<unsigned long long>(o.seed),
-      FormatTime(o.end).c_str(), seconds(), rows_seconds, index_seconds,
-      pg ? ", then ANALYZE" : "");
+      static_cast<long long>(customers), purchase_count, o.r, sim.alpha(), o.s, o.beta, o.gg_p,
+      o.gg_q, o.gg_gamma, static_cast<unsigned long long>(o.seed), FormatTime(o.end).c_str(),
+      seconds(), rows_seconds, index_seconds, pg ? ", then ANALYZE" : "");
   return 0;
 }
 
