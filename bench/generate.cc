@@ -1,8 +1,11 @@
-// bench_generate: fills an empty database with the load-test data set.
+// bench_generate: fills an empty database with the load-test data set (--mode full, the
+// default) or the value-run data set (--mode value, bench/value_data.cc).
 //
 //   bench_generate --db sqlite:bench/out/sqlite.db --customers 100000
+//   bench_generate --mode value --db sqlite:bench/out/value.db --customers 1000000
+//     --purchases 10 --end 2026-11-24   (one command line)
 //
-// Every row goes through the store repositories (InsertCustomer, InsertInteraction,
+// Full mode: // Every row goes through the store repositories (InsertCustomer, InsertInteraction,
 // services::PostPurchase), so phones are normalised, the name index is filled and the
 // per-customer purchase aggregates are kept exactly as the server keeps them. Customer i
 // (0-based) has the phone "+86 139 AAAA BBBB" with AAAABBBB = i, which the load test
@@ -34,6 +37,7 @@
 #include "store/customer_repository.h"
 #include "store/database.h"
 #include "store/migrations.h"
+#include "value_data.h"
 
 namespace {
 
@@ -65,6 +69,9 @@ struct Options {
   int batch = 5'000;      // customers per transaction
   int threads = 0;        // 0: 1 on SQLite, 3 on PostgreSQL
   std::uint64_t seed = 7;
+  bool value_mode = false;    // --mode value: the bulk value-run data set
+  std::optional<Millis> end;  // --end DATE (value mode): observation end, default now
+  int rows = 500;             // --rows (value mode): rows per multi-row INSERT
 };
 
 struct Generated {
@@ -210,12 +217,18 @@ void Usage() {
   std::fprintf(stderr,
                "usage: bench_generate --db URL [--customers N] [--interactions N] "
                "[--purchases N] [--batch N] [--threads N] [--seed S]\n"
+               "       bench_generate --mode value --db URL [--customers N] [--purchases N] "
+               "[--end YYYY-MM-DD] [--rows N] [--seed S]\n"
                "  --db           sqlite:PATH or postgresql://… (must hold no customers)\n"
                "  --customers    customers to create (default 100000)\n"
                "  --interactions interactions per customer on average (default 10)\n"
                "  --purchases    purchases per customer on average (default 10)\n"
                "  --batch        customers per transaction (default 5000)\n"
-               "  --threads      writer threads (default 1 on SQLite, 3 on PostgreSQL)\n");
+               "  --threads      writer threads (default 1 on SQLite, 3 on PostgreSQL)\n"
+               "  --mode         full (default: every row through the repositories) or value\n"
+               "                 (bulk: customers and a Pareto/NBD + Gamma-Gamma ledger only)\n"
+               "  --end          value mode: observation end date (default now)\n"
+               "  --rows         value mode: rows per multi-row INSERT (default 500)\n");
 }
 
 bool ParseArgs(int argc, char** argv, Options& o) {
@@ -241,13 +254,28 @@ bool ParseArgs(int argc, char** argv, Options& o) {
       o.threads = std::atoi(v);
     } else if (a == "--seed") {
       o.seed = std::strtoull(v, nullptr, 10);
+    } else if (a == "--mode") {
+      if (std::string_view(v) != "full" && std::string_view(v) != "value") {
+        std::fprintf(stderr, "bench_generate: --mode is full or value\n");
+        return false;
+      }
+      o.value_mode = std::string_view(v) == "value";
+    } else if (a == "--end") {
+      auto d = chaincrm::ParseDate(v);
+      if (!d) {
+        std::fprintf(stderr, "bench_generate: --end %s: %s\n", v, d.error().message().c_str());
+        return false;
+      }
+      o.end = *d;
+    } else if (a == "--rows") {
+      o.rows = std::atoi(v);
     } else {
       std::fprintf(stderr, "bench_generate: unknown option %s\n", argv[i - 1]);
       return false;
     }
   }
   if (o.db.empty() || o.customers < 1 || o.customers > 100'000'000 || o.batch < 1 ||
-      o.interactions < 0 || o.purchases < 0 || o.threads < 0) {
+      o.interactions < 0 || o.purchases < 0 || o.threads < 0 || o.rows < 1) {
     return false;
   }
   return true;
@@ -265,6 +293,16 @@ int main(int argc, char** argv) {
   if (!ParseArgs(argc, argv, o)) {
     Usage();
     return 2;
+  }
+  if (o.value_mode) {
+    chaincrm::bench::ValueDataOptions v;
+    v.db = o.db;
+    v.customers = o.customers;
+    v.purchases = o.purchases;
+    v.end = o.end.value_or(chaincrm::SystemClock::Instance().Now());
+    v.rows_per_statement = o.rows;
+    v.seed = o.seed;
+    return chaincrm::bench::GenerateValueData(v);
   }
   const auto t0 = std::chrono::steady_clock::now();
   auto seconds = [&] {

@@ -14,8 +14,10 @@
 #   CHAINCRM=… GENERATE=…          or the two binaries themselves
 #   RUNS=1                         measured runs per data set (the first is reported too)
 #   AS_OF=2026-11-24               --as-of of the run (fixed so runs are comparable)
-# Data sets are generated once (SQLite: bench/out/value-<customers>.db; PostgreSQL: database
-# bench_value_<customers> in the throw-away cluster) and reused. Results: a markdown table on
+# Data sets are generated once by `bench_generate --mode value` (a Pareto/NBD ledger with churn
+# and Gamma-Gamma spend, written in bulk, ending the day before AS_OF; SQLite:
+# bench/out/value-<customers>-<purchases>.db; PostgreSQL: database
+# bench_value_<customers>_<purchases> in the throw-away cluster) and reused. Results: a markdown table on
 # stdout and in bench/out/value-results-<backend>.md; raw JSON of each run in bench/out/.
 set -euo pipefail
 
@@ -52,8 +54,8 @@ prepare() {
     if [[ ! -f $db.generated ]]; then
       rm -f "$db" "$db-wal" "$db-shm"
       log "generating $customers customers x $purchases purchases into $db"
-      "$GENERATE" --db "sqlite:$db" --customers "$customers" --interactions 0 \
-        --purchases "$purchases" 2>"$OUT/value-generate-sqlite-$customers.err" \
+      "$GENERATE" --mode value --db "sqlite:$db" --customers "$customers" \
+        --purchases "$purchases" --end "$AS_OF" 2> >(tee "$OUT/value-generate-sqlite-$customers.err" >&2) \
         | tee "$db.generated" >&2
     fi
     echo "sqlite:$db"
@@ -63,27 +65,30 @@ prepare() {
     if ! psql "$admin" -XtAc "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1; then
       psql "$admin" -Xqc "CREATE DATABASE $name" >/dev/null
       log "generating $customers customers x $purchases purchases into $url"
-      "$GENERATE" --db "$url" --customers "$customers" --interactions 0 \
-        --purchases "$purchases" 2>"$OUT/value-generate-postgres-$customers.err" >&2
+      "$GENERATE" --mode value --db "$url" --customers "$customers" \
+        --purchases "$purchases" --end "$AS_OF" 2> >(tee "$OUT/value-generate-postgres-$customers.err" >&2) >&2
     fi
     echo "$url"
   fi
 }
 
-# One measured run: prints "load summarise fit_bgnbd fit_pnbd fit_gg score write total rss_mb"
+# One measured run: prints the run's phase timings, the process's peak RSS (MB), wall time,
+# CPU time (user + sys, s), the input counts, the fit diagnostics and the 1-minute load
+# average at the end of the run.
 run_once() {
   local url=$1 tag=$2
   /usr/bin/time -v -o "$OUT/value-$tag.time" "$CHAINCRM" analyze value --db "$url" \
     --as-of "$AS_OF" --json >"$OUT/value-$tag.json" 2>"$OUT/value-$tag.err"
-  local rss_kb
+  local loadavg rss_kb wall cpu
+  loadavg=$(cut -d' ' -f1 /proc/loadavg)
   rss_kb=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$OUT/value-$tag.time")
-  local wall
   wall=$(awk '/Elapsed \(wall clock\)/ {print $NF}' "$OUT/value-$tag.time")
-  jq -r --arg rss "$rss_kb" --arg wall "$wall" '.timings as $t |
+  cpu=$(awk -F: '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$OUT/value-$tag.time")
+  jq -r --arg rss "$rss_kb" --arg wall "$wall" --arg cpu "$cpu" --arg la "$loadavg" '.timings as $t |
     [$t.load_seconds, $t.summarise_seconds, $t.fit_seconds.bgnbd, $t.fit_seconds.paretonbd,
      $t.fit_seconds.gamma_gamma, $t.score_seconds, $t.write_seconds, $t.total_seconds,
-     ($rss | tonumber / 1024 | floor), $wall, .inputs.transactions, .counts.customers,
-     .fit_diagnostics.bgnbd.groups, .fit_diagnostics.paretonbd.evaluations] | @tsv' \
+     ($rss | tonumber / 1024 | floor), $wall, $cpu, .inputs.transactions, .counts.customers,
+     .fit_diagnostics.bgnbd.groups, .fit_diagnostics.paretonbd.evaluations, $la] | @tsv' \
     "$OUT/value-$tag.json"
 }
 
@@ -94,17 +99,18 @@ for backend in $BACKENDS; do
   fi
   table=$OUT/value-results-$backend.md
   {
-    echo "| backend | customers | purchases | load s | summarise s | fit BG/NBD s | fit Pareto/NBD s | fit Gamma-Gamma s | score s | write s | run total s | process wall | peak RSS MB | BG/NBD groups | Pareto/NBD evals |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| backend | customers | purchases | load s | summarise s | fit BG/NBD s | fit Pareto/NBD s | fit Gamma-Gamma s | score s | write s | run total s | process wall | CPU user+sys s | peak RSS MB | BG/NBD groups | Pareto/NBD evals | load avg (start/end) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   } >"$table"
   for size in $SIZES; do
     customers=${size%%:*} purchases=${size##*:}
     url=$(prepare "$backend" "$customers" "$purchases")
     for ((i = 1; i <= RUNS; ++i)); do
+      la0=$(cut -d' ' -f1 /proc/loadavg)
       log "$backend $customers customers: run $i (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-      read -r load summ fb fp fg score write total rss wall tx cust groups evals \
+      read -r load summ fb fp fg score write total rss wall cpu tx cust groups evals la1 \
         < <(run_once "$url" "$backend-$customers-$i")
-      echo "| $backend | $cust | $tx | $load | $summ | $fb | $fp | $fg | $score | $write | $total | $wall | $rss | $groups | $evals |" >>"$table"
+      echo "| $backend | $cust | $tx | $load | $summ | $fb | $fp | $fg | $score | $write | $total | $wall | $cpu | $rss | $groups | $evals | $la0 / $la1 |" >>"$table"
     done
   done
   cat "$table"

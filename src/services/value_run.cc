@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <future>
 #include <map>
 #include <memory>
 
@@ -15,6 +16,7 @@
 #include "analytics/clv_discounted.h"
 #include "analytics/clv_probabilistic.h"
 #include "analytics/gamma_gamma.h"
+#include "analytics/history_groups.h"
 #include "analytics/optimizer.h"
 #include "analytics/pareto_nbd.h"
 #include "analytics/profitability.h"
@@ -30,11 +32,18 @@ namespace an = analytics;
 
 namespace {
 
-// Scores are written in transactions of this many rows (multi-row INSERT … ON CONFLICT
-// statements of 200 rows, one prepared statement reused), with the run's progress updated in
-// the same transaction: few commits (40 at 1M customers), yet each holds the SQLite write
-// lock for a fraction of a second, so API writes are not blocked for the whole write phase.
-constexpr std::size_t kScoresPerTransaction = 25'000;
+// Scores are written in transactions (multi-row INSERT … ON CONFLICT statements of 200 rows,
+// one prepared statement reused) with the run's progress updated in the same transaction.
+// Every transaction rewrites most pages of the randomly ordered indexes (clv, p_alive), so
+// few large transactions cost far less I/O than many small ones (at 1M customers on the
+// loaded machine: 40 transactions of 25,000 rows 33 s, 5 of 200,000 rows 20 s). Yet each
+// transaction holds the SQLite write lock, which API writes wait for (up to the 5 s busy
+// timeout): so the size adapts to take about kWriteLockSeconds per transaction, starting at
+// kFirstScoreRows rows, between kMinScoreRows and kMaxScoreRows.
+constexpr double kWriteLockSeconds = 2.0;
+constexpr std::size_t kFirstScoreRows = 25'000;
+constexpr std::size_t kMinScoreRows = 5'000;
+constexpr std::size_t kMaxScoreRows = 250'000;
 
 /// Seconds since construction or the previous Lap().
 class Stopwatch {
@@ -77,8 +86,54 @@ struct ServiceEvents {
   double cases = 0, returns = 0, deliveries = 0;
 };
 
+/// Positions of customer ids in an ascending id list: a direct table when the ids are dense
+/// (the usual case: auto-increment ids), a binary search otherwise.
+class IdPositions {
+ public:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+  explicit IdPositions(std::vector<std::int64_t> ids) : ids_(std::move(ids)) {
+    if (ids_.empty()) return;
+    const std::int64_t span = ids_.back() - ids_.front();
+    if (span >= 0 && span < 4 * static_cast<std::int64_t>(ids_.size()) + 1024) {
+      table_.assign(static_cast<std::size_t>(span) + 1, kNone);
+      for (std::size_t i = 0; i < ids_.size(); ++i)
+        table_[static_cast<std::size_t>(ids_[i] - ids_.front())] = static_cast<std::uint32_t>(i);
+    }
+  }
+
+  std::size_t size() const { return ids_.size(); }
+  const std::vector<std::int64_t>& ids() const { return ids_; }
+
+  /// The position of `id`, or kNone.
+  std::uint32_t Find(std::int64_t id) const {
+    if (ids_.empty() || id < ids_.front() || id > ids_.back()) return kNone;
+    if (!table_.empty()) return table_[static_cast<std::size_t>(id - ids_.front())];
+    const auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+    return it != ids_.end() && *it == id ? static_cast<std::uint32_t>(it - ids_.begin()) : kNone;
+  }
+
+  /// For each position, the index in `rows` (any order) of the row with that customer_id, or
+  /// -1: a dense join instead of a std::map per result.
+  template <typename T>
+  std::vector<std::int32_t> Align(const std::vector<T>& rows) const {
+    std::vector<std::int32_t> out(ids_.size(), -1);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (const auto p = Find(rows[i].customer_id); p != kNone)
+        out[p] = static_cast<std::int32_t>(i);
+    }
+    return out;
+  }
+
+ private:
+  std::vector<std::int64_t> ids_;
+  std::vector<std::uint32_t> table_;
+};
+
 struct Loaded {
   std::vector<CustomerFacts> customers;  // every customer, by id
+  /// The ledger grouped by customer (ascending id), ledger order within a customer: every
+  /// analytics pass over it then touches one customer's accumulators at a time.
   std::vector<an::Transaction> transactions;
   std::map<std::int64_t, ServiceEvents> events;
   std::string currency;
@@ -105,11 +160,29 @@ Status LoadServiceEvents(store::Tx& tx, Millis until_exclusive,
   return Ok();
 }
 
+/// Stable counting sort of the ledger by customer position (rows of ids not among the
+/// customers, which the foreign key rules out, go last in their original order).
+std::vector<an::Transaction> GroupByCustomer(const std::vector<an::Transaction>& rows,
+                                             const IdPositions& positions) {
+  std::vector<std::uint32_t> bucket(rows.size());
+  std::vector<std::size_t> start(positions.size() + 2, 0);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::uint32_t p = positions.Find(rows[i].customer_id);
+    bucket[i] = p == IdPositions::kNone ? static_cast<std::uint32_t>(positions.size()) : p;
+    ++start[bucket[i] + 1];
+  }
+  for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+  std::vector<an::Transaction> out(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out[start[bucket[i]]++] = rows[i];
+  return out;
+}
+
 Result<Loaded> Load(const Env& env, Millis until_exclusive) {
   Loaded out;
+  std::vector<an::Transaction> rows;
   RETURN_IF_ERROR(env.db.Read([&](store::Tx& tx) -> Status {
     out.customers.clear();
-    out.transactions.clear();
+    rows.clear();
     RETURN_IF_ERROR(
         tx.ForEach("SELECT id, employees, annual_revenue, sector FROM customers ORDER BY id", {},
                    [&](const store::Row& r) -> Status {
@@ -122,6 +195,10 @@ Result<Loaded> Load(const Env& env, Millis until_exclusive) {
                      out.customers.push_back(std::move(c));
                      return Ok();
                    }));
+    // The largest id bounds the row count: one allocation instead of doublings of a vector
+    // of ten million rows.
+    ASSIGN_OR_RETURN(auto max_id, tx.Query("SELECT COALESCE(MAX(id), 0) FROM purchases"));
+    rows.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, max_id.front().Int(0))));
     RETURN_IF_ERROR(tx.ForEach(
         // "+occurred_at": a sequential scan of the table, not the occurred_at index (nearly
         // every row qualifies; through the index each row costs a random table lookup).
@@ -132,19 +209,23 @@ Result<Loaded> Load(const Env& env, Millis until_exclusive) {
           t.at = r.Int(1);
           t.revenue = static_cast<double>(r.Int(2)) / 100.0;
           t.cost = static_cast<double>(r.Int(3)) / 100.0;
-          if (out.transactions.empty()) {
+          if (rows.empty()) {
             out.first = out.last = t.at;
           } else {
             out.first = std::min(out.first, t.at);
             out.last = std::max(out.last, t.at);
           }
-          out.transactions.push_back(t);
+          rows.push_back(t);
           return Ok();
         }));
     ASSIGN_OR_RETURN(out.currency, LedgerCurrencyOrDefault(tx));
     RETURN_IF_ERROR(LoadServiceEvents(tx, until_exclusive, out.events));
     return Ok();
   }));
+  std::vector<std::int64_t> ids;
+  ids.reserve(out.customers.size());
+  for (const auto& c : out.customers) ids.push_back(c.id);
+  out.transactions = GroupByCustomer(rows, IdPositions(std::move(ids)));
   return out;
 }
 
@@ -318,13 +399,6 @@ struct Computed {
   json::object inputs;
 };
 
-template <typename T>
-std::map<std::int64_t, std::size_t> IndexById(const std::vector<T>& v) {
-  std::map<std::int64_t, std::size_t> out;
-  for (std::size_t i = 0; i < v.size(); ++i) out[v[i].customer_id] = i;
-  return out;
-}
-
 Result<Computed> Compute(const Loaded& in, const ValueRunParams& p, RunContext& ctx,
                          std::int64_t run_id, Millis now, json::object& timings) {
   Stopwatch watch;
@@ -392,13 +466,22 @@ Result<Computed> Compute(const Loaded& in, const ValueRunParams& p, RunContext& 
   if (fits.chosen) {
     const double t90 = 90.0 / an::DaysPerUnit(p.unit);
     expected_90d.assign(score_summary.customers.size(), std::nan(""));
-    const auto& cs = score_summary.customers;
-    an::ParallelFor(cs.size(), [&](std::size_t b, std::size_t e) {
-      for (std::size_t i = b; i < e; ++i) {
-        auto v = fits.chosen->ExpectedPurchases(t90, cs[i].frequency, cs[i].recency, cs[i].age);
-        if (v) expected_90d[i] = *v;
-      }
-    });
+    // Once per distinct (x, t_x, T), like the fits and the CLV: customers with identical
+    // histories have identical expectations.
+    auto groups = an::GroupHistories(score_summary.customers);
+    if (groups) {
+      const auto& g = *groups;
+      std::vector<double> per_group(g.weight.size(), std::nan(""));
+      an::ParallelFor(per_group.size(), [&](std::size_t b, std::size_t e) {
+        for (std::size_t k = b; k < e; ++k) {
+          auto v = fits.chosen->ExpectedPurchases(
+              t90, g.xs[g.x_index[k]], g.recencies[g.recency_index[k]], g.ages[g.age_index[k]]);
+          if (v) per_group[k] = *v;
+        }
+      });
+      for (std::size_t i = 0; i < expected_90d.size(); ++i)
+        expected_90d[i] = per_group[g.group_of[i]];
+    }
   }
   std::optional<an::HoldoutReport> holdout;
   if (fits.chosen && holdout_end) {
@@ -411,114 +494,132 @@ Result<Computed> Compute(const Loaded& in, const ValueRunParams& p, RunContext& 
   }
   RETURN_IF_ERROR(ctx.Step(0.55, "score"));
 
-  // RFM, profitability, ABC, discounted CLV over every customer.
+  // RFM, profitability, ABC, discounted CLV over every customer. Results are joined to the
+  // customers by position (IdPositions::Align), not through std::maps; the discounted-CLV
+  // chain runs on a second thread meanwhile (both only read the loaded data).
   std::vector<std::int64_t> ids;
+  ids.reserve(in.customers.size());
   for (const auto& c : in.customers) ids.push_back(c.id);
+  const IdPositions positions(ids);
+  const an::AccountSizeOptions size_opts;
+  auto discounted = std::async(std::launch::async, [&]() -> Result<std::vector<an::DiscountedClv>> {
+    ASSIGN_OR_RETURN(auto histories, an::BuildIntervalHistories(in.transactions, p.as_of,
+                                                                an::IntervalKind::kMonth));
+    std::vector<an::DiscountedClv> out_dclv;
+    if (histories.empty()) return out_dclv;
+    std::vector<std::string> peers;
+    peers.reserve(histories.size());
+    for (const auto& h : histories) {
+      const auto pos = positions.Find(h.customer_id);
+      const auto* f = pos != IdPositions::kNone ? &in.customers[pos] : nullptr;
+      const auto size = f ? an::ClassifyAccountSize(f->facts, size_opts) : an::AccountSize::kSmall;
+      peers.push_back((f ? f->facts.sector : std::string()) + "|" +
+                      std::string(an::AccountSizeName(size)));
+    }
+    ASSIGN_OR_RETURN(auto gaps, an::PeerPotentialGaps(histories, peers));
+    an::DiscountedClvOptions dopts;
+    dopts.discount_rate = p.monthly_discount_rate;
+    out_dclv.reserve(histories.size());
+    for (std::size_t i = 0; i < histories.size(); ++i) {
+      histories[i].potential_per_interval = gaps[i];
+      ASSIGN_OR_RETURN(auto d, an::ComputeDiscountedClv(histories[i], dopts));
+      out_dclv.push_back(d);
+    }
+    return out_dclv;
+  });
   an::RfmOptions ro;
   ro.reference_date = p.as_of;
-  ASSIGN_OR_RETURN(auto rfm, an::ComputeRfm(in.transactions, ids, ro));
-  ASSIGN_OR_RETURN(auto activity, an::ActivityFromTransactions(in.transactions));
-  for (auto& a : activity) {
+  auto rfm = an::ComputeRfm(in.transactions, ids, ro);
+  auto activity = rfm ? an::ActivityFromTransactions(in.transactions)
+                      : Result<std::vector<an::CustomerActivity>>(Fail(rfm.error()));
+  auto dclv_result = discounted.get();  // joined before any early return
+  if (!rfm) return Fail(rfm.error());
+  if (!activity) return Fail(activity.error());
+  for (auto& a : *activity) {
     if (auto it = in.events.find(a.customer_id); it != in.events.end()) {
       a.cases = it->second.cases;
       a.returns = it->second.returns;
       a.deliveries = it->second.deliveries;
     }
   }
-  ASSIGN_OR_RETURN(auto profits, an::ComputeProfitability(activity, p.cost_to_serve));
-  std::map<std::int64_t, std::size_t> profit_ix;
-  for (std::size_t i = 0; i < profits.size(); ++i) profit_ix[profits[i].customer_id] = i;
+  ASSIGN_OR_RETURN(auto profits, an::ComputeProfitability(*activity, p.cost_to_serve));
+  const auto profit_at = positions.Align(profits);
   std::vector<an::CustomerValue> values;
-  for (const auto& c : in.customers) {
+  values.reserve(in.customers.size());
+  for (std::size_t i = 0; i < in.customers.size(); ++i) {
     double v = 0;
-    if (auto it = profit_ix.find(c.id); it != profit_ix.end())
-      v = p.rank_by_profit ? profits[it->second].profit : profits[it->second].revenue;
-    values.push_back({c.id, v});
+    if (const auto k = profit_at[i]; k >= 0)
+      v = p.rank_by_profit ? profits[static_cast<std::size_t>(k)].profit
+                           : profits[static_cast<std::size_t>(k)].revenue;
+    values.push_back({in.customers[i].id, v});
   }
   ASSIGN_OR_RETURN(auto abc, an::ClassifyAbc(values, an::AbcOptions{}));
-  std::map<std::int64_t, std::size_t> abc_ix;
-  for (std::size_t i = 0; i < abc.customers.size(); ++i) abc_ix[abc.customers[i].customer_id] = i;
-
-  ASSIGN_OR_RETURN(auto histories,
-                   an::BuildIntervalHistories(in.transactions, p.as_of, an::IntervalKind::kMonth));
-  std::map<std::int64_t, const CustomerFacts*> facts;
-  for (const auto& c : in.customers) facts[c.id] = &c;
-  const an::AccountSizeOptions size_opts;
-  std::vector<std::string> peers;
-  for (const auto& h : histories) {
-    const auto* f = facts.count(h.customer_id) ? facts[h.customer_id] : nullptr;
-    const auto size = f ? an::ClassifyAccountSize(f->facts, size_opts) : an::AccountSize::kSmall;
-    peers.push_back((f ? f->facts.sector : std::string()) + "|" +
-                    std::string(an::AccountSizeName(size)));
-  }
-  std::vector<an::DiscountedClv> dclv;
-  if (!histories.empty()) {
-    ASSIGN_OR_RETURN(auto gaps, an::PeerPotentialGaps(histories, peers));
-    an::DiscountedClvOptions dopts;
-    dopts.discount_rate = p.monthly_discount_rate;
-    for (std::size_t i = 0; i < histories.size(); ++i) {
-      histories[i].potential_per_interval = gaps[i];
-      ASSIGN_OR_RETURN(auto d, an::ComputeDiscountedClv(histories[i], dopts));
-      dclv.push_back(d);
-    }
-  }
-  const auto rfm_ix = IndexById(rfm);
-  const auto dclv_ix = IndexById(dclv);
-  const auto score_ix = IndexById(score_summary.customers);
+  if (!dclv_result) return Fail(dclv_result.error());
+  const auto& dclv = *dclv_result;
+  const auto abc_at = positions.Align(abc.customers);
+  const auto rfm_at = positions.Align(*rfm);
+  const auto dclv_at = positions.Align(dclv);
+  const auto score_at = positions.Align(score_summary.customers);
   RETURN_IF_ERROR(ctx.Step(0.7, "classify"));
 
-  // Assemble the per-customer scores, then the value classes.
-  out.scores.reserve(in.customers.size());
-  std::vector<an::ValueInputs> vin;
-  for (const auto& c : in.customers) {
-    store::CustomerScore s;
-    s.customer_id = c.id;
-    s.run_id = run_id;
-    s.computed_at = now;
-    if (auto it = rfm_ix.find(c.id); it != rfm_ix.end()) {
-      const auto& r = rfm[it->second];
-      s.recency_days = r.recency_days;
-      s.frequency = r.frequency;
-      s.monetary = r.monetary;
-      if (r.r_score > 0) {
-        s.rfm_r = r.r_score;
-        s.rfm_f = r.f_score;
-        s.rfm_m = r.m_score;
+  // Assemble the per-customer scores (each thread fills its own slice), then the value
+  // classes.
+  out.scores.resize(in.customers.size());
+  std::vector<an::ValueInputs> vin(in.customers.size());
+  an::ParallelFor(in.customers.size(), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto& c = in.customers[i];
+      store::CustomerScore& s = out.scores[i];
+      s.customer_id = c.id;
+      s.run_id = run_id;
+      s.computed_at = now;
+      if (const auto k = rfm_at[i]; k >= 0) {
+        const auto& r = (*rfm)[static_cast<std::size_t>(k)];
+        s.recency_days = r.recency_days;
+        s.frequency = r.frequency;
+        s.monetary = r.monetary;
+        if (r.r_score > 0) {
+          s.rfm_r = r.r_score;
+          s.rfm_f = r.f_score;
+          s.rfm_m = r.m_score;
+        }
+        s.rfm_cell = r.cell;
       }
-      s.rfm_cell = r.cell;
-    }
-    if (auto it = abc_ix.find(c.id); it != abc_ix.end()) {
-      s.abc_class = std::string(an::AbcClassName(abc.customers[it->second].abc_class));
-      s.abc_rank = abc.customers[it->second].rank;
-    }
-    if (auto it = profit_ix.find(c.id); it != profit_ix.end())
-      s.profit = profits[it->second].profit;
-    if (auto it = dclv_ix.find(c.id); it != dclv_ix.end()) {
-      const auto& d = dclv[it->second];
-      s.clv_discounted = d.total;
-      s.clv_historical = d.historical_value;
-      s.clv_future = d.future_value;
-      s.clv_potential = d.potential_value;
-    }
-    if (auto it = score_ix.find(c.id); it != score_ix.end()) {
-      if (!clv.empty()) {
-        const auto& x = clv[it->second];
-        s.p_alive = x.probability_alive;
-        s.expected_spend = x.expected_spend;
-        s.clv = x.clv;
-      } else if (fits.chosen) {
-        const auto& cs = score_summary.customers[it->second];
-        if (auto pa = fits.chosen->ProbabilityAlive(cs.frequency, cs.recency, cs.age))
-          s.p_alive = *pa;
+      if (const auto k = abc_at[i]; k >= 0) {
+        const auto& a = abc.customers[static_cast<std::size_t>(k)];
+        s.abc_class = std::string(an::AbcClassName(a.abc_class));
+        s.abc_rank = a.rank;
       }
-      if (!expected_90d.empty() && std::isfinite(expected_90d[it->second]))
-        s.expected_purchases_90d = expected_90d[it->second];
+      if (const auto k = profit_at[i]; k >= 0)
+        s.profit = profits[static_cast<std::size_t>(k)].profit;
+      if (const auto k = dclv_at[i]; k >= 0) {
+        const auto& d = dclv[static_cast<std::size_t>(k)];
+        s.clv_discounted = d.total;
+        s.clv_historical = d.historical_value;
+        s.clv_future = d.future_value;
+        s.clv_potential = d.potential_value;
+      }
+      if (const auto k = score_at[i]; k >= 0) {
+        const auto j = static_cast<std::size_t>(k);
+        if (!clv.empty()) {
+          const auto& x = clv[j];
+          s.p_alive = x.probability_alive;
+          s.expected_spend = x.expected_spend;
+          s.clv = x.clv;
+        } else if (fits.chosen) {
+          const auto& cs = score_summary.customers[j];
+          if (auto pa = fits.chosen->ProbabilityAlive(cs.frequency, cs.recency, cs.age))
+            s.p_alive = *pa;
+        }
+        if (!expected_90d.empty() && std::isfinite(expected_90d[j]))
+          s.expected_purchases_90d = expected_90d[j];
+      }
+      s.account_size =
+          std::string(an::AccountSizeName(an::ClassifyAccountSize(c.facts, size_opts)));
+      vin[i] = {c.id, s.clv_historical.value_or(0.0), s.clv ? *s.clv : s.clv_future.value_or(0.0),
+                s.clv_potential.value_or(0.0)};
     }
-    s.account_size = std::string(an::AccountSizeName(an::ClassifyAccountSize(c.facts, size_opts)));
-    vin.push_back({c.id, s.clv_historical.value_or(0.0),
-                   s.clv ? *s.clv : s.clv_future.value_or(0.0), s.clv_potential.value_or(0.0)});
-    out.scores.push_back(std::move(s));
-  }
+  });
   ASSIGN_OR_RETURN(auto classes, an::ClassifyValue(vin, an::ValueClassOptions{}));
   for (std::size_t i = 0; i < classes.size(); ++i)
     out.scores[i].value_class = std::string(an::ValueClassName(classes[i]));
@@ -611,7 +712,7 @@ Result<Computed> Compute(const Loaded& in, const ValueRunParams& p, RunContext& 
   for (const auto& c : fit_summary->customers) repeat += c.frequency > 0 ? 1 : 0;
   out.inputs = json::object{
       {"customers", static_cast<std::int64_t>(in.customers.size())},
-      {"customers_with_purchases", static_cast<std::int64_t>(activity.size())},
+      {"customers_with_purchases", static_cast<std::int64_t>(activity->size())},
       {"transactions", static_cast<std::int64_t>(in.transactions.size())},
       {"first_purchase_at", FormatTime(in.first)},
       {"last_purchase_at", FormatTime(in.last)},
@@ -624,16 +725,23 @@ Result<Computed> Compute(const Loaded& in, const ValueRunParams& p, RunContext& 
 
 Status Persist(const Env& env, std::int64_t run_id, const std::vector<store::CustomerScore>& scores,
                RunContext& ctx) {
-  for (std::size_t begin = 0; begin < scores.size(); begin += kScoresPerTransaction) {
-    const std::size_t end = std::min(scores.size(), begin + kScoresPerTransaction);
+  std::size_t rows = kFirstScoreRows;
+  for (std::size_t begin = 0; begin < scores.size();) {
+    const std::size_t end = std::min(scores.size(), begin + rows);
     const double fraction =
         0.75 + 0.24 * static_cast<double>(end) / static_cast<double>(scores.size());
     RETURN_IF_ERROR(ctx.Check(fraction, "write"));
+    Stopwatch watch;
     RETURN_IF_ERROR(env.db.Write([&](store::Tx& tx) -> Status {
       RETURN_IF_ERROR(store::UpsertScores(
           tx, std::span<const store::CustomerScore>(scores.data() + begin, end - begin)));
       return store::SetRunProgress(tx, run_id, fraction);
     }));
+    const double seconds = std::max(watch.Lap(), 1e-3);
+    const double next = static_cast<double>(end - begin) * kWriteLockSeconds / seconds;
+    rows = static_cast<std::size_t>(
+        std::clamp(next, static_cast<double>(kMinScoreRows), static_cast<double>(kMaxScoreRows)));
+    begin = end;
   }
   return env.db.Write([&](store::Tx& tx) -> Status {
     RETURN_IF_ERROR(store::DeleteScoresOfOtherRuns(tx, run_id));
