@@ -21,6 +21,28 @@ BulkValues::BulkValues(std::string head, std::string tuple, std::string tail, st
       max_rows_(std::bit_floor(std::clamp<std::size_t>(kMaxParams / width, 1, kMaxRows))),
       sql_(static_cast<std::size_t>(std::countr_zero(max_rows_)) + 1) {}
 
+namespace {
+
+std::string InsertHead(const std::string& table, const std::vector<std::string>& columns) {
+  std::string head = "INSERT INTO " + table + " (";
+  for (std::size_t c = 0; c < columns.size(); ++c) head += (c ? ", " : "") + columns[c];
+  return head + ") VALUES ";
+}
+
+std::string Tuple(std::size_t width) {
+  std::string tuple = "(";
+  for (std::size_t c = 0; c < width; ++c) tuple += c ? ", ?" : "?";
+  return tuple + ")";
+}
+
+}  // namespace
+
+BulkValues::BulkValues(std::string table, std::vector<std::string> columns)
+    : BulkValues(InsertHead(table, columns), Tuple(columns.size()), "", columns.size()) {
+  table_ = std::move(table);
+  columns_ = std::move(columns);
+}
+
 void BulkValues::Add(Params row) {
   if (values_.capacity() == 0) values_.reserve(max_rows_ * width_);
   for (auto& v : row) values_.push_back(std::move(v));
@@ -36,6 +58,13 @@ const std::string& BulkValues::Sql(std::size_t rows) {
 }
 
 Status BulkValues::Flush(Tx& tx, const std::function<void(const Row&)>& on_row) {
+  if (!table_.empty() && !values_.empty()) {
+    auto copied = tx.CopyIn(table_, columns_, values_);
+    if (!copied || *copied) {
+      values_.clear();
+      return copied ? Ok() : Fail(copied.error());
+    }
+  }
   std::size_t done = 0, left = values_.size() / width_;
   Status s = Ok();
   while (left > 0 && s) {
@@ -58,15 +87,6 @@ Status BulkValues::Flush(Tx& tx, const std::function<void(const Row&)>& on_row) 
   }
   values_.clear();  // keeps the capacity for the next rows
   return s;
-}
-
-BulkValues BulkInsert(const std::string& table, const std::vector<std::string>& columns) {
-  std::string head = "INSERT INTO " + table + " (", tuple = "(";
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    head += (c ? ", " : "") + columns[c];
-    tuple += c ? ", ?" : "?";
-  }
-  return BulkValues(head + ") VALUES ", tuple + ")", "", columns.size());
 }
 
 }  // namespace chaincrm::store

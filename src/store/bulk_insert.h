@@ -19,6 +19,9 @@ class BulkValues {
  public:
   /// `tuple` is one row's text with `width` placeholders, e.g. "(?, ?)" or "?".
   BulkValues(std::string head, std::string tuple, std::string tail, std::size_t width);
+  /// Rows for `table`'s `columns`: an INSERT's VALUES list, or the backend's bulk load
+  /// (Tx::CopyIn: COPY on PostgreSQL) where it has one.
+  BulkValues(std::string table, std::vector<std::string> columns);
 
   /// Appends one row; it must hold exactly `width` values.
   void Add(Params row);
@@ -31,13 +34,17 @@ class BulkValues {
   const std::string& Sql(std::size_t rows);
 
   std::string head_, tuple_, tail_;
+  std::string table_;  // set for an insert that may use Tx::CopyIn
+  std::vector<std::string> columns_;
   std::size_t width_, max_rows_;
   std::vector<Value> values_;
   Params params_;                 // one statement's values, reused
   std::vector<std::string> sql_;  // by log2(rows)
 };
 
-/// Rows for `table`'s `columns`: INSERT INTO table (columns) VALUES (...), (...).
-BulkValues BulkInsert(const std::string& table, const std::vector<std::string>& columns);
+/// Rows for `table`'s `columns` (the constructor for inserts).
+inline BulkValues BulkInsert(std::string table, std::vector<std::string> columns) {
+  return BulkValues(std::move(table), std::move(columns));
+}
 
 }  // namespace chaincrm::store

@@ -88,6 +88,14 @@ class Tx {
   virtual Status ForEach(std::string_view sql, const Params& params,
                          const std::function<Status(const Row&)>& fn) = 0;
   virtual const Dialect& dialect() const = 0;
+  /// Loads rows (`values` row after row, one per column) into `table` with the backend's
+  /// bulk-load protocol: PostgreSQL's COPY FROM STDIN. Returns false where there is none
+  /// (SQLite: multi-row INSERTs are as fast there), and the caller inserts instead.
+  virtual Result<bool> CopyIn(std::string_view table, const std::vector<std::string>& columns,
+                              const std::vector<Value>& values) {
+    (void)table, (void)columns, (void)values;
+    return false;
+  }
 
   /// Convenience: the first row, or NotFound(what).
   Result<Row> QueryOne(std::string_view sql, const Params& params, std::string_view what);

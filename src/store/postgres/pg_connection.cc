@@ -210,6 +210,72 @@ Status Connection::Raw(std::string_view sql) {
   return Ok();
 }
 
+namespace {
+
+// One value in COPY's text format: \N for NULL; backslash, tab, newline and carriage
+// return escaped.
+void AppendCopyValue(std::string& out, const Value& v) {
+  if (std::holds_alternative<std::monostate>(v)) {
+    out += "\\N";
+  } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
+    out += std::to_string(*n);
+  } else if (const auto* d = std::get_if<double>(&v)) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.17g", *d);
+    out += buf;
+  } else {
+    for (const char c : std::get<std::string>(v)) {
+      switch (c) {
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        default:
+          out += c;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Result<bool> Connection::CopyIn(std::string_view table, const std::vector<std::string>& columns,
+                                const std::vector<Value>& values) {
+  std::string sql = "COPY " + std::string(table) + " (";
+  for (std::size_t c = 0; c < columns.size(); ++c) sql += (c ? ", " : "") + columns[c];
+  sql += ") FROM STDIN";
+  const PgResult start(PQexec(conn_, sql.c_str()));
+  if (PQresultStatus(start.get()) != PGRES_COPY_IN) return Fail(Translate(start.get(), conn_, sql));
+  std::string buf;
+  bool sent = true;
+  for (std::size_t i = 0; i < values.size() && sent; ++i) {
+    AppendCopyValue(buf, values[i]);
+    buf += (i + 1) % columns.size() == 0 ? '\n' : '\t';
+    if (buf.size() >= (1 << 16) || i + 1 == values.size()) {
+      sent = PQputCopyData(conn_, buf.data(), static_cast<int>(buf.size())) == 1;
+      buf.clear();
+    }
+  }
+  if (PQputCopyEnd(conn_, sent ? nullptr : "the client stopped sending") != 1)
+    return Fail(Error::Unavailable(std::string("COPY failed: ") + PQerrorMessage(conn_)));
+  Status status = Ok();
+  // The COPY's outcome, then the end of its results.
+  for (PGresult* r; (r = PQgetResult(conn_)) != nullptr;) {
+    const PgResult res(r);
+    if (status && !Succeeded(res.get())) status = Fail(Translate(res.get(), conn_, sql));
+  }
+  if (!status) return Fail(status.error());
+  return true;
+}
+
 Status Connection::Commit() {
   const PgResult res(PQexec(conn_, "COMMIT"));
   if (!Succeeded(res.get())) return Fail(Translate(res.get(), conn_, "COMMIT"));

@@ -48,6 +48,8 @@ class Connection final : public Tx {
   Status ForEach(std::string_view sql, const Params& params,
                  const std::function<Status(const Row&)>& fn) override;
   const Dialect& dialect() const override { return dialect_; }
+  Result<bool> CopyIn(std::string_view table, const std::vector<std::string>& columns,
+                      const std::vector<Value>& values) override;
 
   /// Reconnects a broken connection (after a server restart); Unavailable if that fails.
   Status EnsureHealthy();
