@@ -298,6 +298,7 @@ ModelFits FitModels(const std::vector<an::CustomerSummary>& cohort, RepeatModelK
   fit_seconds["paretonbd"] = Round3(watch.Lap());
   if (p) {
     f.paretonbd = *p;
+    if (!p->warning.empty()) f.warnings.push_back(json::string("Pareto/NBD: " + p->warning));
   } else {
     f.warnings.push_back(json::string("Pareto/NBD not fitted: " + p.error().message()));
   }
@@ -305,6 +306,7 @@ ModelFits FitModels(const std::vector<an::CustomerSummary>& cohort, RepeatModelK
   fit_seconds["gamma_gamma"] = Round3(watch.Lap());
   if (g) {
     f.gamma_gamma = *g;
+    if (!g->warning.empty()) f.warnings.push_back(json::string("Gamma-Gamma: " + g->warning));
     if (!g->independence_plausible) {
       f.warnings.push_back(
           json::string("Gamma-Gamma: frequency and spend are correlated (r = " +
@@ -371,7 +373,9 @@ json::object ModelsJson(const ModelFits& f) {
         {"groups", f.paretonbd->groups},
         {"evaluations", f.paretonbd->evaluations},
         {"method",
-         f.paretonbd->gradient_free_fallback ? "nelder-mead (l-bfgs stopped early)" : "l-bfgs"}};
+         f.paretonbd->gradient_free_fallback ? "nelder-mead (l-bfgs stopped early)" : "l-bfgs"},
+        {"boundary", f.paretonbd->boundary},
+        {"no_dropout", f.paretonbd->no_dropout}};
   o["fit_diagnostics"] = std::move(diag);
   return o;
 }
