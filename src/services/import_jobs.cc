@@ -64,6 +64,9 @@ Result<ImportSpec> SpecOfJob(const store::ImportJob& job) {
   spec.dry_run = job.dry_run;
   spec.all_or_nothing = job.all_or_nothing;
   spec.update_existing = job.update_existing;
+  // The server runs the job beside the API: smaller transactions than the CLI's, so that an
+  // API write waits for the import's write lock well under a second.
+  spec.batch_size = 5000;
   return spec;
 }
 
