@@ -150,8 +150,26 @@ Result<BgNbdFit> FitBgNbd(std::span<const CustomerSummary> customers,
     return -ll / n;
   };
   const std::vector<double> x0 = {0.0, std::log(std::max(mean_age, 1e-3)), 0.0, 0.0};
-  ASSIGN_OR_RETURN(MinimizeResult m, Minimize(objective, x0, options));
+  MinimizeFailure why = MinimizeFailure::kNone;
+  MinimizeResult best;
+  auto fitted = Minimize(objective, x0, options, &why, &best);
+  bool fallback = false;
+  if (!fitted && why == MinimizeFailure::kStopped && options.use_gradient && !best.x.empty()) {
+    // L-BFGS's line search gave up ("nlopt failure": on small cohorts the surface can be
+    // nearly flat in a direction). Nelder-Mead, which needs no gradient, goes on from the
+    // best point L-BFGS reached; its own capped budget keeps it bounded.
+    MinimizeOptions nm = options;
+    nm.use_gradient = false;
+    nm.max_evaluations = 4000;
+    const int used = best.evaluations;
+    fitted = Minimize(objective, best.x, nm, &why);
+    if (fitted) fitted->evaluations += used;
+    fallback = true;
+  }
+  if (!fitted) return Fail(fitted.error());
+  const MinimizeResult& m = *fitted;
   BgNbdFit fit;
+  fit.gradient_free_fallback = fallback;
   fit.params = {std::exp(m.x[0]), std::exp(m.x[1]), std::exp(m.x[2]), std::exp(m.x[3])};
   fit.log_likelihood = -m.value * n;
   fit.customers = static_cast<int>(customers.size());

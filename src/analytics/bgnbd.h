@@ -26,6 +26,7 @@ struct BgNbdFit {
   int customers = 0;
   int groups = 0;       // distinct (x, t_x, T) histories the likelihood was evaluated on
   int evaluations = 0;  // likelihood + gradient evaluations used by the optimizer
+  bool gradient_free_fallback = false;  // L-BFGS stopped; Nelder-Mead finished the fit
 };
 
 /// Total log-likelihood of the cohort. InvalidArgument on an empty cohort, an invalid
@@ -42,7 +43,9 @@ Result<double> BgNbdLogLikelihood(const BgNbdParams& params,
 /// Maximum-likelihood fit (L-BFGS on log-parameters, analytic gradient, customers grouped by
 /// identical history, two threads for large cohorts). InvalidArgument on an empty cohort or
 /// one without any repeat purchase (the model is not identified); FailedPrecondition if the
-/// fit does not converge. Deterministic; input order does not change the result.
+/// fit does not converge. When L-BFGS stops in a line search, Nelder-Mead continues from the
+/// best point it reached (BgNbdFit::gradient_free_fallback). Deterministic; input order does not
+/// change the result.
 Result<BgNbdFit> FitBgNbd(std::span<const CustomerSummary> customers,
                           const MinimizeOptions& options = {});
 

@@ -364,9 +364,12 @@ json::object ModelsJson(const ModelFits& f) {
   }
   json::object diag;
   if (f.bgnbd)
-    diag["bgnbd"] = json::object{{"customers", f.bgnbd->customers},
-                                 {"groups", f.bgnbd->groups},
-                                 {"evaluations", f.bgnbd->evaluations}};
+    diag["bgnbd"] = json::object{
+        {"customers", f.bgnbd->customers},
+        {"groups", f.bgnbd->groups},
+        {"evaluations", f.bgnbd->evaluations},
+        {"method",
+         f.bgnbd->gradient_free_fallback ? "nelder-mead (l-bfgs stopped early)" : "l-bfgs"}};
   if (f.paretonbd)
     diag["paretonbd"] = json::object{
         {"customers", f.paretonbd->customers},
