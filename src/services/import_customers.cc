@@ -3,7 +3,6 @@
 // POST/PATCH /api/v1/customers. Existing customers are found by the import key.
 
 #include <algorithm>
-#include <bit>
 #include <charconv>
 #include <unordered_map>
 #include <unordered_set>
@@ -13,6 +12,7 @@
 #include "services/customer_service.h"
 #include "services/import_target.h"
 #include "services/json_util.h"
+#include "store/bulk_insert.h"
 #include "store/change_log.h"
 #include "store/customer_repository.h"
 
@@ -112,7 +112,7 @@ class CustomerTarget final : public ImportTarget {
   }
 
   Result<RowResult> Apply(TargetContext& ctx, const MappedRow& row) override {
-    ASSIGN_OR_RETURN(const std::string key, KeyOf(ctx, row));
+    ASSIGN_OR_RETURN(const std::string key, RowImportKey(ctx.key, row, "it is the import key"));
     ASSIGN_OR_RETURN(auto found, FindCustomersByImportKey(ctx.tx, ctx.key, {key}));
     ASSIGN_OR_RETURN(auto existing, OneCustomer(ctx.key, found[key]));
     ASSIGN_OR_RETURN(json::object patch, ToJson(row));
@@ -142,7 +142,7 @@ class CustomerTarget final : public ImportTarget {
     std::vector<std::string> keys(rows.size());
     std::unordered_set<std::string> seen;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      auto key = KeyOf(ctx, rows[i].row);
+      auto key = RowImportKey(ctx.key, rows[i].row, "it is the import key");
       if (!key) {
         out[i] = Fail(key.error());
       } else if (seen.insert(*key).second) {
@@ -294,15 +294,6 @@ class CustomerTarget final : public ImportTarget {
     }
   }
 
-  // The import key's value of `row`, normalised as the key's index holds it.
-  static Result<std::string> KeyOf(const TargetContext& ctx, const MappedRow& row) {
-    const auto value = row.find(ctx.key.Field());
-    if (value == row.end())
-      return Fail(
-          Error::InvalidArgument("no key", {{ctx.key.Field(), "is empty: it is the import key"}}));
-    return NormalizeImportKey(ctx.key, value->second);
-  }
-
   static RowResult Exists(std::int64_t id) {
     return {ImportOutcome::kSkipped, "customer " + std::to_string(id) + " exists"};
   }
@@ -399,40 +390,37 @@ Result<std::string> NormalizeImportKey(const ImportKey& k, const std::string& va
   return std::string(Trim(value));
 }
 
+Result<std::string> RowImportKey(const ImportKey& k, const MappedRow& row, std::string_view role) {
+  const auto value = row.find(k.Field());
+  if (value == row.end())
+    return Fail(Error::InvalidArgument("no key", {{k.Field(), "is empty: " + std::string(role)}}));
+  return NormalizeImportKey(k, value->second);
+}
+
 Result<std::unordered_map<std::string, std::vector<std::int64_t>>> FindCustomersByImportKey(
     store::Tx& tx, const ImportKey& k, const std::vector<std::string>& keys) {
-  std::unordered_map<std::string, std::vector<std::int64_t>> out;
-  std::string sql;
-  store::Params params;
+  // (key, customer, system): external ids are looked up by value (indexed) and kept for
+  // the key's system.
+  std::string select;
   if (k.kind == "email") {
-    sql = "SELECT DISTINCT address_norm, customer_id FROM customer_emails WHERE address_norm IN (";
+    select =
+        "SELECT DISTINCT address_norm, customer_id, '' FROM customer_emails WHERE address_norm";
   } else if (k.kind == "phone") {
-    sql = "SELECT DISTINCT normalized, customer_id FROM customer_phones WHERE normalized IN (";
+    select = "SELECT DISTINCT normalized, customer_id, '' FROM customer_phones WHERE normalized";
   } else if (k.kind == "tax_id") {
-    sql = "SELECT tax_id_norm, id FROM customers WHERE tax_id_norm IN (";
+    select = "SELECT tax_id_norm, id, '' FROM customers WHERE tax_id_norm";
   } else {
-    sql = "SELECT value, customer_id FROM customer_external_ids WHERE system = ? AND value IN (";
-    params.push_back(k.system);
+    select = "SELECT value, customer_id, system FROM customer_external_ids WHERE value";
   }
-  // A power-of-two number of placeholders (the last ones repeat a key), so that the
-  // statement caches hold a handful of shapes.
-  constexpr std::size_t kChunk = 512;
-  const std::size_t fixed = params.size();
-  for (std::size_t at = 0; at < keys.size(); at += kChunk) {
-    const std::size_t n = std::min(kChunk, keys.size() - at);
-    const std::size_t width = std::bit_ceil(n);
-    params.resize(fixed);
-    std::string in;
-    for (std::size_t i = 0; i < width; ++i) {
-      in += i ? ",?" : "?";
-      params.push_back(keys[at + std::min(i, n - 1)]);
-    }
-    ASSIGN_OR_RETURN(const store::Rows rows, tx.Query(sql + in + ")", params));
-    for (const store::Row& r : rows) {
-      auto& ids = out[r.Text(0)];
-      if (std::find(ids.begin(), ids.end(), r.Int(1)) == ids.end()) ids.push_back(r.Int(1));
-    }
-  }
+  const std::string system = k.kind == "external_id" ? k.system : "";
+  store::BulkValues in(select + " IN (", "?", ")", 1);
+  for (const auto& key : keys) in.Add({key});
+  std::unordered_map<std::string, std::vector<std::int64_t>> out;
+  RETURN_IF_ERROR(in.Flush(tx, [&](const store::Row& r) {
+    if (r.Text(2) != system) return;
+    auto& ids = out[r.Text(0)];
+    if (std::find(ids.begin(), ids.end(), r.Int(1)) == ids.end()) ids.push_back(r.Int(1));
+  }));
   return out;
 }
 

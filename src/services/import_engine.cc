@@ -196,6 +196,9 @@ class Importer {
   /// transaction back and calls again with kAlone (kFast: no savepoint to pay for).
   enum class Mode { kSavepoint, kFast, kAlone };
 
+  /// Whether the last kFast Batch failed because the database refused its batch.
+  bool refused() const { return refused_; }
+
   /// Maps and applies `records` (line, cells): the target's batch path first, then the
   /// rows it left, each inside its own savepoint. Line-level problems are logged.
   Status Batch(store::Tx& tx, const std::vector<Record>& records, ImportResult& r, Mode mode) {
@@ -305,10 +308,6 @@ class Importer {
   ProblemLog& log_;
   BoundMapping bound_;
   bool refused_ = false;
-
- public:
-  /// Whether the last kFast Batch failed because the database refused its batch.
-  bool refused() const { return refused_; }
 };
 
 std::string UnknownJson(const ImportResult& r) {

@@ -26,6 +26,8 @@ constexpr const char* kFields[] = {"occurred_at", "quantity",      "revenue",   
                                    "currency",    "sku",           "product",      "order_ref",
                                    "reference",   "customer.name", "customer.kind"};
 
+constexpr std::string_view kKeyRole = "it finds the purchase's customer";
+
 // FNV-1a, 64 bits: a stable digest for the derived source key.
 std::string Digest(const std::string& s) {
   std::uint64_t h = 1469598103934665603ULL;
@@ -82,7 +84,7 @@ class PurchaseTarget final : public ImportTarget {
   }
 
   Result<RowResult> Apply(TargetContext& ctx, const MappedRow& row) override {
-    RETURN_IF_ERROR(KeyOf(ctx, row));
+    RETURN_IF_ERROR(RowImportKey(ctx.key, row, kKeyRole));
     const std::string& key = row.at(ctx.key.Field());
     ASSIGN_OR_RETURN(auto customer, FindCustomerByImportKey(ctx.tx, ctx.key, key));
     if (const auto name = row.find("customer.name"); !customer && name != row.end()) {
@@ -114,7 +116,7 @@ class PurchaseTarget final : public ImportTarget {
     std::vector<std::string> lookup;
     std::unordered_set<std::string> seen;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      auto key = KeyOf(ctx, rows[i].row);
+      auto key = RowImportKey(ctx.key, rows[i].row, kKeyRole);
       if (!key) {
         out[i] = Fail(key.error());
         continue;
@@ -167,14 +169,6 @@ class PurchaseTarget final : public ImportTarget {
   }
 
  private:
-  static Result<std::string> KeyOf(const TargetContext& ctx, const MappedRow& row) {
-    const auto key = row.find(ctx.key.Field());
-    if (key == row.end())
-      return Fail(Error::InvalidArgument(
-          "no key", {{ctx.key.Field(), "is empty: it finds the purchase's customer"}}));
-    return NormalizeImportKey(ctx.key, key->second);
-  }
-
   static RowResult AlreadyPosted(const domain::Purchase& p) {
     return {ImportOutcome::kSkipped, "already posted as purchase " + std::to_string(p.id)};
   }

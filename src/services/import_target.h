@@ -106,6 +106,9 @@ std::unique_ptr<ImportTarget> MakeOrderImportTarget();
 /// `value` normalised as the key's index holds it; InvalidArgument naming key.Field()
 /// when it is malformed.
 Result<std::string> NormalizeImportKey(const ImportKey& key, const std::string& value);
+/// The row's key value, normalised; InvalidArgument "is empty: <role>" on key.Field() when
+/// the row has none.
+Result<std::string> RowImportKey(const ImportKey& key, const MappedRow& row, std::string_view role);
 /// The customers holding each of the normalised `keys` (keys nobody holds are absent).
 Result<std::unordered_map<std::string, std::vector<std::int64_t>>> FindCustomersByImportKey(
     store::Tx& tx, const ImportKey& key, const std::vector<std::string>& keys);

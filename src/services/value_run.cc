@@ -326,6 +326,11 @@ ModelFits FitModels(const std::vector<an::CustomerSummary>& cohort, RepeatModelK
   return f;
 }
 
+// How a model's maximum likelihood was found, for fit_diagnostics.
+const char* FitMethod(bool gradient_free_fallback) {
+  return gradient_free_fallback ? "nelder-mead (l-bfgs stopped early)" : "l-bfgs";
+}
+
 json::object ModelsJson(const ModelFits& f) {
   json::object o;
   if (f.bgnbd) {
@@ -364,21 +369,17 @@ json::object ModelsJson(const ModelFits& f) {
   }
   json::object diag;
   if (f.bgnbd)
-    diag["bgnbd"] = json::object{
-        {"customers", f.bgnbd->customers},
-        {"groups", f.bgnbd->groups},
-        {"evaluations", f.bgnbd->evaluations},
-        {"method",
-         f.bgnbd->gradient_free_fallback ? "nelder-mead (l-bfgs stopped early)" : "l-bfgs"}};
+    diag["bgnbd"] = json::object{{"customers", f.bgnbd->customers},
+                                 {"groups", f.bgnbd->groups},
+                                 {"evaluations", f.bgnbd->evaluations},
+                                 {"method", FitMethod(f.bgnbd->gradient_free_fallback)}};
   if (f.paretonbd)
-    diag["paretonbd"] = json::object{
-        {"customers", f.paretonbd->customers},
-        {"groups", f.paretonbd->groups},
-        {"evaluations", f.paretonbd->evaluations},
-        {"method",
-         f.paretonbd->gradient_free_fallback ? "nelder-mead (l-bfgs stopped early)" : "l-bfgs"},
-        {"boundary", f.paretonbd->boundary},
-        {"no_dropout", f.paretonbd->no_dropout}};
+    diag["paretonbd"] = json::object{{"customers", f.paretonbd->customers},
+                                     {"groups", f.paretonbd->groups},
+                                     {"evaluations", f.paretonbd->evaluations},
+                                     {"method", FitMethod(f.paretonbd->gradient_free_fallback)},
+                                     {"boundary", f.paretonbd->boundary},
+                                     {"no_dropout", f.paretonbd->no_dropout}};
   o["fit_diagnostics"] = std::move(diag);
   return o;
 }

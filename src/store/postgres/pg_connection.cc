@@ -76,6 +76,14 @@ Row ToRow(const PGresult* res, int row) {
   return Row(std::move(cols));
 }
 
+// An integer or real parameter as PostgreSQL's text format reads it (reals round-trip).
+std::string NumberText(const Value& v) {
+  if (const auto* n = std::get_if<std::int64_t>(&v)) return std::to_string(*n);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", std::get<double>(v));
+  return buf;
+}
+
 bool Succeeded(const PGresult* res) {
   const ExecStatusType st = PQresultStatus(res);
   return res && (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK);
@@ -217,12 +225,8 @@ namespace {
 void AppendCopyValue(std::string& out, const Value& v) {
   if (std::holds_alternative<std::monostate>(v)) {
     out += "\\N";
-  } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
-    out += std::to_string(*n);
-  } else if (const auto* d = std::get_if<double>(&v)) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.17g", *d);
-    out += buf;
+  } else if (!std::holds_alternative<std::string>(v)) {
+    out += NumberText(v);
   } else {
     for (const char c : std::get<std::string>(v)) {
       switch (c) {
@@ -316,16 +320,11 @@ Result<PgResult> Connection::Execute(const std::string& sql, const Params& param
   std::vector<const char*> values(params.size(), nullptr);
   for (std::size_t i = 0; i < params.size(); ++i) {
     const Value& v = params[i];
-    if (const auto* n = std::get_if<std::int64_t>(&v)) {
-      text[i] = std::to_string(*n);
-      values[i] = text[i].c_str();
-    } else if (const auto* d = std::get_if<double>(&v)) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.17g", *d);
-      text[i] = buf;
-      values[i] = text[i].c_str();
-    } else if (const auto* s = std::get_if<std::string>(&v)) {
+    if (const auto* s = std::get_if<std::string>(&v)) {
       values[i] = s->c_str();
+    } else if (!std::holds_alternative<std::monostate>(v)) {
+      text[i] = NumberText(v);
+      values[i] = text[i].c_str();
     }
   }
   PgResult res(
