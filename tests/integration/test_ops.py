@@ -56,3 +56,16 @@ class OpsTest(ApiTestCase):
     def test_no_response_in_the_whole_run_lacked_a_request_id(self):
         # The client records every response without the header (support.request).
         self.assertEqual(STATE.missing_request_ids, [])
+
+
+class HugePagesTest(ApiTestCase):
+    def test_server_runs_with_huge_pages_for_malloc(self):
+        # core/huge_pages.cc: the binary re-executes itself once with glibc's malloc set to
+        # use transparent huge pages (docs/PERFORMANCE.md), unless the kernel has them off.
+        with open("/sys/kernel/mm/transparent_hugepage/enabled") as f:
+            if "[never]" in f.read():
+                self.skipTest("transparent huge pages are off on this kernel")
+        with open(f"/proc/{STATE.server.pid}/environ", "rb") as f:
+            env = dict(v.split(b"=", 1) for v in f.read().split(b"\0") if b"=" in v)
+        self.assertIn(b"GLIBC_TUNABLES", env)
+        self.assertIn(b"glibc.malloc.hugetlb=1", env[b"GLIBC_TUNABLES"].split(b":"))
