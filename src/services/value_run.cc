@@ -68,6 +68,17 @@ double PeakRssMb() {
   return static_cast<double>(u.ru_maxrss) / 1024.0;
 }
 
+// CPU seconds (user + system) the calling thread has used: the write phase runs on one
+// thread (SQLite in the caller), so its share stays comparable on a loaded machine.
+double ThreadCpuSeconds() {
+  rusage u{};
+  if (getrusage(RUSAGE_THREAD, &u) != 0) return 0.0;
+  auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  return seconds(u.ru_utime) + seconds(u.ru_stime);
+}
+
 double Round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
 json::value Num(double v) { return std::isfinite(v) ? json::value(v) : json::value(nullptr); }
@@ -759,12 +770,21 @@ Status InsertStaged(const Env& env, std::int64_t run_id, const store::TableSwap&
 }
 
 // Replaces customer_scores by these scores (sorted by customer id): stale rows of customers
-// the run did not score go with the old table.
+// the run did not score go with the old table. `steps` receives each step's wall and CPU
+// seconds ({"insert": {"wall": …, "cpu": …}, "index": …, "swap": …}).
 Status Persist(const Env& env, std::int64_t run_id, const std::vector<store::CustomerScore>& scores,
-               RunContext& ctx) {
+               RunContext& ctx, json::object& steps) {
   store::TableSwap swap(env.db, "customer_scores");
+  Stopwatch watch;
+  double cpu = ThreadCpuSeconds();
+  auto step = [&](const char* name) {
+    const double now = ThreadCpuSeconds();
+    steps[name] = json::object{{"wall", Round3(watch.Lap())}, {"cpu", Round3(now - cpu)}};
+    cpu = now;
+  };
   Status done = swap.Prepare();
   if (done) done = InsertStaged(env, run_id, swap, scores, ctx);
+  step("insert");
   if (done) {
     done = swap.BuildIndexes([&](std::size_t i, std::size_t n) {
       return ctx.Check(kIndexProgress + (kSwapProgress - kIndexProgress) * static_cast<double>(i) /
@@ -772,8 +792,10 @@ Status Persist(const Env& env, std::int64_t run_id, const std::vector<store::Cus
                        "write");
     });
   }
+  step("index");
   if (done) done = ctx.Check(kSwapProgress, "write");
   if (done) done = swap.Commit();
+  step("swap");
   if (!done) (void)swap.Abandon();  // best effort: the next run drops a leftover anyway
   return done;
 }
@@ -802,8 +824,12 @@ Result<json::object> ExecuteValueRun(const Env& env, std::int64_t run_id, const 
     inputs = json::serialize(computed.inputs);
     loaded = Loaded{};  // the ledger copy is no longer needed while writing
     RETURN_IF_ERROR(ctx.Step(0.75, "write"));
-    RETURN_IF_ERROR(Persist(env, run_id, computed.scores, ctx));
+    json::object write_steps;
+    const double write_cpu = ThreadCpuSeconds();
+    RETURN_IF_ERROR(Persist(env, run_id, computed.scores, ctx, write_steps));
     timings["write_seconds"] = Round3(phase.Lap());
+    timings["write_cpu_seconds"] = Round3(ThreadCpuSeconds() - write_cpu);
+    timings["write_steps"] = std::move(write_steps);
     timings["total_seconds"] = Round3(total.Lap());
     timings["peak_rss_mb"] = std::round(PeakRssMb() * 10.0) / 10.0;
     computed.result["timings"] = timings;

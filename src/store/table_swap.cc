@@ -107,15 +107,22 @@ Status TableSwap::CreatePostgresStaging(Tx& tx) {
   const std::string oid =
       "(SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
       "WHERE c.relname = ? AND n.nspname = current_schema())";
-  ASSIGN_OR_RETURN(Rows constraints,
-                   tx.Query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-                            "WHERE conrelid = " +
-                                oid + " AND contype IN ('p', 'u', 'f', 'x') ORDER BY conname",
-                            {table_}));
+  ASSIGN_OR_RETURN(
+      Rows constraints,
+      tx.Query("SELECT conname, pg_get_constraintdef(oid), contype = 'f' FROM pg_constraint "
+               "WHERE conrelid = " +
+                   oid + " AND contype IN ('p', 'u', 'f', 'x') ORDER BY conname",
+               {table_}));
   for (const Row& r : constraints) {
     const std::string staged = r.Text(0) + std::string(kStagingSuffix);
-    RETURN_IF_ERROR(tx.dialect().ExecScript(
-        tx, "ALTER TABLE " + staging_ + " ADD CONSTRAINT " + staged + " " + r.Text(1)));
+    const std::string add =
+        "ALTER TABLE " + staging_ + " ADD CONSTRAINT " + staged + " " + r.Text(1);
+    // Foreign keys are added after the rows: COPY would check each row by a trigger
+    // (most of its time), while VALIDATE checks them all in one join.
+    if (r.Int(2) != 0)
+      foreign_keys_.push_back({staged, add + " NOT VALID"});
+    else
+      RETURN_IF_ERROR(tx.dialect().ExecScript(tx, add));
     constraints_.emplace_back(staged, r.Text(0));
   }
   return tx.ForEach(
@@ -134,6 +141,7 @@ Status TableSwap::Prepare() {
   return db_.Write([&](Tx& tx) -> Status {
     indexes_.clear();
     constraints_.clear();
+    foreign_keys_.clear();
     RETURN_IF_ERROR(DropStaging(tx));
     return tx.dialect().backend() == Backend::kPostgres ? CreatePostgresStaging(tx)
                                                         : CreateSqliteStaging(tx);
@@ -141,6 +149,17 @@ Status TableSwap::Prepare() {
 }
 
 Status TableSwap::BuildIndexes(const std::function<Status(std::size_t, std::size_t)>& before_each) {
+  // PostgreSQL: each foreign key NOT VALID (from then on deletes cascade to the staging
+  // table; a short lock on the referenced table), then VALIDATE in a transaction of its own,
+  // one join that blocks no writer of the referenced table. A row whose customer was deleted
+  // in between fails the validation, as its insert would have failed.
+  for (const ForeignKey& fk : foreign_keys_) {
+    RETURN_IF_ERROR(db_.Write([&](Tx& tx) { return tx.dialect().ExecScript(tx, fk.add_sql); }));
+    RETURN_IF_ERROR(db_.Write([&](Tx& tx) {
+      return tx.dialect().ExecScript(tx,
+                                     "ALTER TABLE " + staging_ + " VALIDATE CONSTRAINT " + fk.name);
+    }));
+  }
   // SQLite's PRAGMA threads made no difference (docs/PERFORMANCE.md, "Score write"): the
   // 1M-row sorts fit the 64 MB cache, so the sorter never merges runs on worker threads.
   for (std::size_t i = 0; i < indexes_.size(); ++i) {

@@ -43,12 +43,14 @@ class TableSwap {
   TableSwap(Database& db, std::string table);
 
   /// Drops a leftover staging table and creates an empty one like the live table: same
-  /// columns, defaults, primary key, unique, check and foreign-key constraints, no
-  /// secondary index yet. Remembers the live table's secondary indexes.
+  /// columns, defaults, primary key, unique, check and foreign-key constraints (PostgreSQL:
+  /// foreign keys come with BuildIndexes()), no secondary index yet. Remembers the live
+  /// table's secondary indexes.
   Status Prepare();
   /// The staging table's name, for the inserts between Prepare() and BuildIndexes().
   const std::string& staging() const { return staging_; }
-  /// Creates the secondary indexes on the staging table, one transaction each.
+  /// Creates the secondary indexes on the staging table, one transaction each (PostgreSQL:
+  /// after adding and validating the foreign keys, then ANALYZE).
   /// `before_each` (optional) is called with the index's position and the index count
   /// before each one; an error from it stops the build.
   Status BuildIndexes(const std::function<Status(std::size_t, std::size_t)>& before_each = {});
@@ -74,6 +76,11 @@ class TableSwap {
   std::vector<Index> indexes_;
   // PostgreSQL: constraint names on the staging table → their live names.
   std::vector<std::pair<std::string, std::string>> constraints_;
+  // PostgreSQL: the foreign keys, added by BuildIndexes() once the rows are in.
+  struct ForeignKey {
+    std::string name, add_sql;  // "<name>__next", "ALTER TABLE … ADD CONSTRAINT … NOT VALID"
+  };
+  std::vector<ForeignKey> foreign_keys_;
 };
 
 }  // namespace chaincrm::store
