@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 
+#include "store/bulk_insert.h"
+
 namespace chaincrm::store {
 
 namespace {
@@ -38,8 +40,8 @@ constexpr std::string_view kScoreColumns =
     "clv_potential, p_alive, expected_purchases_90d, expected_spend, clv, value_class, "
     "account_size";
 constexpr int kScoreColumnCount = 23;
-// 23 columns x 200 rows stays below SQLite's default limit of 32766 parameters.
-constexpr std::size_t kRowsPerStatement = 200;
+// Rows held in memory between statements (PostgreSQL: rows per COPY).
+constexpr std::size_t kRowsPerFlush = 4096;
 
 void AppendScore(const CustomerScore& s, Params& p) {
   p.push_back(s.customer_id);
@@ -150,39 +152,22 @@ Result<std::int64_t> FailUnfinishedRuns(Tx& tx, const std::string& message, Mill
       {message, at});
 }
 
-Status UpsertScores(Tx& tx, std::span<const CustomerScore> scores) {
-  std::string row = "(";
-  for (int i = 0; i < kScoreColumnCount; ++i) row += i == 0 ? "?" : ", ?";
-  row += ")";
-  std::string update;
-  {
-    std::string_view cols = kScoreColumns;
-    std::size_t start = 0;
-    while (start < cols.size()) {
-      std::size_t end = cols.find(',', start);
-      if (end == std::string_view::npos) end = cols.size();
-      const std::string col(cols.substr(start, end - start));
-      if (col != "customer_id") update += (update.empty() ? "" : ", ") + col + " = excluded." + col;
-      start = end + 2;
-    }
+Status InsertScores(Tx& tx, std::string_view table, std::span<const CustomerScore> scores) {
+  std::vector<std::string> columns;
+  for (std::string_view cols = kScoreColumns; !cols.empty();) {
+    const std::size_t end = std::min(cols.find(','), cols.size());
+    columns.emplace_back(cols.substr(0, end));
+    cols.remove_prefix(std::min(end + 2, cols.size()));
   }
-  for (std::size_t begin = 0; begin < scores.size(); begin += kRowsPerStatement) {
-    const std::size_t end = std::min(scores.size(), begin + kRowsPerStatement);
-    std::string sql = "INSERT INTO customer_scores (" + std::string(kScoreColumns) + ") VALUES ";
+  BulkValues rows = BulkInsert(std::string(table), std::move(columns));
+  for (const CustomerScore& score : scores) {
     Params p;
-    p.reserve((end - begin) * kScoreColumnCount);
-    for (std::size_t i = begin; i < end; ++i) {
-      sql += i == begin ? row : ", " + row;
-      AppendScore(scores[i], p);
-    }
-    sql += " ON CONFLICT (customer_id) DO UPDATE SET " + update;
-    RETURN_IF_ERROR(tx.Exec(sql, p));
+    p.reserve(kScoreColumnCount);
+    AppendScore(score, p);
+    rows.Add(std::move(p));
+    if (rows.pending() == kRowsPerFlush) RETURN_IF_ERROR(rows.Flush(tx));
   }
-  return Ok();
-}
-
-Result<std::int64_t> DeleteScoresOfOtherRuns(Tx& tx, std::int64_t run_id) {
-  return tx.Exec("DELETE FROM customer_scores WHERE run_id <> ?", {run_id});
+  return rows.Flush(tx);
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/time.h"
@@ -65,11 +66,11 @@ struct CustomerScore {
   std::optional<std::string> value_class, account_size;
 };
 
-/// Inserts or replaces the scores of these customers (multi-row statements of 200 rows).
-/// InvalidArgument if a customer no longer exists (customers are archived, not deleted).
-Status UpsertScores(Tx& tx, std::span<const CustomerScore> scores);
-/// Deletes scores written by runs other than `run_id` (customers the run did not score).
-Result<std::int64_t> DeleteScoresOfOtherRuns(Tx& tx, std::int64_t run_id);
+/// Inserts these customers' scores into `table`: customer_scores, or the staging table of
+/// a store::TableSwap of it (the value run replaces the whole table that way). Multi-row
+/// INSERTs on SQLite, COPY on PostgreSQL. InvalidArgument if a customer no longer exists
+/// (customers are archived, not deleted); AlreadyExists if the table holds a customer's row.
+Status InsertScores(Tx& tx, std::string_view table, std::span<const CustomerScore> scores);
 /// The customer's scores, if any run has scored it.
 Result<std::optional<CustomerScore>> LoadScore(Tx& tx, std::int64_t customer_id);
 /// The scores of those of `ids` that have any, in one statement.

@@ -348,6 +348,7 @@ const std::vector<Migration>& AllMigrations() {
       schema::Sla(),
       schema::Imports(),
       schema::Privacy(),
+      schema::Scores(),
   };
   return kAll;
 }

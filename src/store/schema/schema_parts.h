@@ -12,5 +12,6 @@ Migration Service();   // v6: cases, notes, calls, returns, surveys
 Migration Sla();       // v7: business calendars, SLA policies, per-case SLA state
 Migration Imports();   // v8: import jobs and their line reports
 Migration Privacy();   // v9: consents, merges, erasures
+Migration Scores();    // v10: customer_scores without the run_id index (table swap)
 
 }  // namespace chaincrm::store::schema

@@ -21,38 +21,11 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/postgres/pg_database.h"
+#include "testing/scratch_database.h"
 #include "testing/status_matchers.h"
 
 namespace chaincrm::store {
 namespace {
-
-std::string Env(const char* name) {
-  const char* v = std::getenv(name);
-  return v ? v : "";
-}
-
-std::vector<std::string> Backends() {
-  std::vector<std::string> backends = {"sqlite"};
-  if (!Env("CHAINCRM_TEST_PG_URL").empty()) backends.push_back("postgres");
-  return backends;
-}
-
-std::string RandomSuffix() {
-  std::random_device rd;
-  std::mt19937_64 rng((std::uint64_t{rd()} << 32) ^ rd());
-  std::string s;
-  for (int i = 0; i < 12; ++i) s += "abcdefghijklmnopqrstuvwxyz0123456789"[rng() % 36];
-  return s;
-}
-
-// "postgresql://u@h:p/db?x=y" with the database name replaced.
-std::string WithDatabase(const std::string& url, const std::string& name) {
-  const std::size_t authority = url.find("://") + 3;
-  const std::size_t slash = url.find('/', authority);
-  const std::size_t query = url.find('?', authority);
-  const std::string base = url.substr(0, std::min(slash, query));
-  return base + "/" + name + (query == std::string::npos ? "" : url.substr(query));
-}
 
 template <typename T>
 Status Discard(const Result<T>& r) {
@@ -63,35 +36,13 @@ Status Discard(const Result<T>& r) {
 class DatabaseContract : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    std::string url;
-    if (GetParam() == "sqlite") {
-      path_ =
-          std::filesystem::temp_directory_path() / ("chaincrm_contract_" + RandomSuffix() + ".db");
-      url = "sqlite:" + path_.string();
-    } else {
-      admin_url_ = Env("CHAINCRM_TEST_PG_ADMIN_URL");
-      if (admin_url_.empty()) admin_url_ = Env("CHAINCRM_TEST_PG_URL");
-      pg_database_ = "t_" + RandomSuffix();
-      ASSERT_OK(ExecPostgresAdmin(admin_url_, "CREATE DATABASE " + pg_database_));
-      url = WithDatabase(Env("CHAINCRM_TEST_PG_URL"), pg_database_);
-    }
     DatabaseOptions options;
     options.read_connections = 2;
-    ASSERT_OK_AND_ASSIGN(db_, OpenDatabase(url, options));
+    ASSERT_OK(scratch_.Open(GetParam(), options));
+    db_ = &scratch_.db();
   }
 
-  void TearDown() override {
-    db_.reset();
-    if (!path_.empty()) {
-      for (const char* suffix : {"", "-wal", "-shm"}) {
-        std::filesystem::remove(path_.string() + suffix);
-      }
-    }
-    if (!pg_database_.empty()) {
-      EXPECT_OK(ExecPostgresAdmin(admin_url_,
-                                  "DROP DATABASE IF EXISTS " + pg_database_ + " WITH (FORCE)"));
-    }
-  }
+  void TearDown() override { EXPECT_OK(scratch_.Close()); }
 
   bool IsPostgres() const { return GetParam() == "postgres"; }
 
@@ -118,10 +69,8 @@ class DatabaseContract : public ::testing::TestWithParam<std::string> {
     return row.Int(0);
   }
 
-  std::unique_ptr<Database> db_;
-  std::filesystem::path path_;
-  std::string admin_url_;
-  std::string pg_database_;
+  testing::ScratchDatabase scratch_;
+  Database* db_ = nullptr;
 };
 
 TEST_P(DatabaseContract, MigrateAppliesEveryVersionOnceAndIsIdempotent) {
@@ -516,13 +465,13 @@ TEST_P(DatabaseContract, PostgresReconnectsAfterTheServerDropsAConnection) {
     return pid;
   };
   ASSERT_OK_AND_ASSIGN(const std::int64_t before, backend_pid());
-  ASSERT_OK(ExecPostgresAdmin(admin_url_,
+  ASSERT_OK(ExecPostgresAdmin(scratch_.admin_url(),
                               "SELECT pg_terminate_backend(" + std::to_string(before) + ", 5000)"));
   ASSERT_OK_AND_ASSIGN(const std::int64_t after, backend_pid());
   EXPECT_NE(after, before);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, DatabaseContract, ::testing::ValuesIn(Backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, DatabaseContract, ::testing::ValuesIn(testing::TestBackends()),
                          [](const ::testing::TestParamInfo<std::string>& param) {
                            return param.param;
                          });
