@@ -161,9 +161,11 @@ Status LoadServiceEvents(store::Tx& tx, Millis until_exclusive,
 }
 
 /// Stable counting sort of the ledger by customer position (rows of ids not among the
-/// customers, which the foreign key rules out, go last in their original order).
+/// customers, which the foreign key rules out, go last in their original order), into `out`
+/// (any size; allocated ahead by the caller).
 std::vector<an::Transaction> GroupByCustomer(const std::vector<an::Transaction>& rows,
-                                             const IdPositions& positions) {
+                                             const IdPositions& positions,
+                                             std::vector<an::Transaction> out) {
   std::vector<std::uint32_t> bucket(rows.size());
   std::vector<std::size_t> start(positions.size() + 2, 0);
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -172,7 +174,7 @@ std::vector<an::Transaction> GroupByCustomer(const std::vector<an::Transaction>&
     ++start[bucket[i] + 1];
   }
   for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
-  std::vector<an::Transaction> out(rows.size());
+  out.resize(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) out[start[bucket[i]]++] = rows[i];
   return out;
 }
@@ -180,6 +182,7 @@ std::vector<an::Transaction> GroupByCustomer(const std::vector<an::Transaction>&
 Result<Loaded> Load(const Env& env, Millis until_exclusive) {
   Loaded out;
   std::vector<an::Transaction> rows;
+  std::future<std::vector<an::Transaction>> grouped;
   RETURN_IF_ERROR(env.db.Read([&](store::Tx& tx) -> Status {
     out.customers.clear();
     rows.clear();
@@ -198,7 +201,12 @@ Result<Loaded> Load(const Env& env, Millis until_exclusive) {
     // The largest id bounds the row count: one allocation instead of doublings of a vector
     // of ten million rows.
     ASSIGN_OR_RETURN(auto max_id, tx.Query("SELECT COALESCE(MAX(id), 0) FROM purchases"));
-    rows.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, max_id.front().Int(0))));
+    const auto bound = static_cast<std::size_t>(std::max<std::int64_t>(0, max_id.front().Int(0)));
+    rows.reserve(bound);
+    // The grouped copy is allocated (and its fresh memory zeroed by the kernel) on another
+    // thread while this one scans.
+    grouped =
+        std::async(std::launch::async, [bound] { return std::vector<an::Transaction>(bound); });
     // Read sequentially into `rows` (cheap stores) and group afterwards in one tight pass:
     // placing each row into its customer's slot while scanning was measured slower (random
     // stores between SQLite's work).
@@ -230,7 +238,9 @@ Result<Loaded> Load(const Env& env, Millis until_exclusive) {
   std::vector<std::int64_t> ids;
   ids.reserve(out.customers.size());
   for (const auto& c : out.customers) ids.push_back(c.id);
-  out.transactions = GroupByCustomer(rows, IdPositions(std::move(ids)));
+  out.transactions =
+      GroupByCustomer(rows, IdPositions(std::move(ids)),
+                      grouped.valid() ? grouped.get() : std::vector<an::Transaction>());
   return out;
 }
 
@@ -515,6 +525,12 @@ Result<Computed> Compute(const Loaded& in, const ValueRunParams& p, RunContext& 
   for (const auto& c : in.customers) ids.push_back(c.id);
   const IdPositions positions(ids);
   const an::AccountSizeOptions size_opts;
+  // The score rows (a million of about 430 bytes) are allocated on a third thread meanwhile:
+  // the kernel zeroing that fresh memory on first touch is a large part of this phase, and
+  // would otherwise run on the busier first thread, serially before the assembly.
+  auto score_rows = std::async(std::launch::async, [n = in.customers.size()] {
+    return std::vector<store::CustomerScore>(n);
+  });
   auto discounted = std::async(std::launch::async, [&]() -> Result<std::vector<an::DiscountedClv>> {
     ASSIGN_OR_RETURN(auto histories, an::BuildIntervalHistories(in.transactions, p.as_of,
                                                                 an::IntervalKind::kMonth));
@@ -572,7 +588,7 @@ Result<Computed> Compute(const Loaded& in, const ValueRunParams& p, RunContext& 
 
   // Assemble the per-customer scores (each thread fills its own slice), then the value
   // classes.
-  out.scores.resize(in.customers.size());
+  out.scores = score_rows.get();
   std::vector<an::ValueInputs> vin(in.customers.size());
   an::ParallelFor(in.customers.size(), [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
