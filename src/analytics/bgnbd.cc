@@ -201,6 +201,17 @@ Result<double> BgNbdModel::ExpectedPurchases(double t, double x, double t_x, dou
   }
   if (t == 0) return 0.0;
   ASSIGN_OR_RETURN(const double alive, ProbabilityAlive(x, t_x, age));
+  // The alive factor of eq. (10): the bracket is the expectation for a customer known alive.
+  ASSIGN_OR_RETURN(const double if_alive, ExpectedPurchasesIfAlive(t, x, age));
+  return ScaleByAlive(if_alive, alive);
+}
+
+Result<double> BgNbdModel::ExpectedPurchasesIfAlive(double t, double x, double age) const {
+  RETURN_IF_ERROR(ValidateHistory(x, 0.0, age));
+  if (!(t >= 0) || !std::isfinite(t)) {
+    return Fail(Error::InvalidArgument("the prediction horizon must be >= 0"));
+  }
+  if (t == 0) return 0.0;
   const BgNbdParams& p = params_;
   // (a+b+x-1)/(a-1) * [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)] is
   // continuous in a at a = 1; evaluate on both sides of the removable singularity.
@@ -210,16 +221,16 @@ Result<double> BgNbdModel::ExpectedPurchases(double t, double x, double t_x, dou
     const double lead = std::exp((p.r + x) * std::log((p.alpha + age) / (p.alpha + age + t)));
     return (a + p.b + x - 1) / (a - 1) * (1 - lead * f);
   };
-  double value = 0;
   if (std::abs(p.a - 1) < 1e-6) {
     ASSIGN_OR_RETURN(const double lo, bracket(1 - 1e-6));
     ASSIGN_OR_RETURN(const double hi, bracket(1 + 1e-6));
-    value = 0.5 * (lo + hi);
-  } else {
-    ASSIGN_OR_RETURN(value, bracket(p.a));
+    return 0.5 * (lo + hi);
   }
-  // The alive factor of eq. (10): the bracket is the expectation for a customer known alive.
-  const double out = value * alive;
+  return bracket(p.a);
+}
+
+Result<double> BgNbdModel::ScaleByAlive(double if_alive, double alive) const {
+  const double out = if_alive * alive;
   if (!std::isfinite(out) || out < 0) {
     return Fail(Error::Internal("BG/NBD expected purchases is not finite for this history"));
   }

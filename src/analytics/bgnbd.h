@@ -61,6 +61,10 @@ class BgNbdModel final : public RepeatPurchaseModel {
   Result<double> ProbabilityAlive(double x, double t_x, double age) const override;
   /// FHL 2005 eq. (10), with the Gauss hypergeometric function.
   Result<double> ExpectedPurchases(double t, double x, double t_x, double age) const override;
+  /// The bracket of eq. (10): (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(...)].
+  Result<double> ExpectedPurchasesIfAlive(double t, double x, double age) const override;
+  /// Internal error unless the product is finite and >= 0.
+  Result<double> ScaleByAlive(double if_alive, double alive) const override;
   Result<double> LogLikelihood(std::span<const CustomerSummary> customers) const override;
 
  private:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <utility>
 
 namespace chaincrm::analytics {
 namespace {
@@ -10,15 +11,17 @@ namespace {
 /// in_top[i]: customers ranked strictly above i make up less than `share` of all customers.
 std::vector<bool> InTop(std::span<const double> values, double share) {
   const std::size_t n = values.size();
-  std::vector<std::size_t> order(n);
-  for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  // (value, index) pairs sort faster than indices compared through the values; the order
+  // among equal values does not matter, as ties share `above`.
+  std::vector<std::pair<double, std::size_t>> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = {values[i], i};
   std::sort(order.begin(), order.end(),
-            [&](std::size_t l, std::size_t r) { return values[l] > values[r]; });
+            [](const auto& l, const auto& r) { return l.first > r.first; });
   std::vector<bool> in(n, false);
   std::size_t above = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    if (i > 0 && values[order[i]] != values[order[i - 1]]) above = i;
-    in[order[i]] = static_cast<double>(above) < share * static_cast<double>(n);
+    if (i > 0 && order[i].first != order[i - 1].first) above = i;
+    in[order[i].second] = static_cast<double>(above) < share * static_cast<double>(n);
   }
   return in;
 }

@@ -34,9 +34,12 @@ Result<std::vector<double>> Profits(const IntervalHistory& h) {
   return p;
 }
 
+std::int64_t DayOf(Millis t) {
+  return t / kMillisPerDay - ((t % kMillisPerDay != 0) && (t < 0) ? 1 : 0);
+}
+
 /// Index of the calendar interval containing a day (months or quarters since 1970).
-std::int64_t IntervalOf(Millis t, IntervalKind kind) {
-  const std::int64_t day = t / kMillisPerDay - ((t % kMillisPerDay != 0) && (t < 0) ? 1 : 0);
+std::int64_t IntervalOfDay(std::int64_t day, IntervalKind kind) {
   int y = 0;
   unsigned m = 0, d = 0;
   CivilFromDays(day, y, m, d);
@@ -44,6 +47,40 @@ std::int64_t IntervalOf(Millis t, IntervalKind kind) {
   if (kind == IntervalKind::kMonth) return month;
   return (month >= 0 ? month : month - 2) / 3;
 }
+
+std::int64_t IntervalOf(Millis t, IntervalKind kind) { return IntervalOfDay(DayOf(t), kind); }
+
+/// IntervalOf for the times of one ledger: a table over its range of days (a few hundred or
+/// thousand) instead of a civil-date conversion per transaction.
+class LedgerIntervals {
+ public:
+  LedgerIntervals(std::span<const Transaction> transactions, IntervalKind kind) : kind_(kind) {
+    if (transactions.empty()) return;
+    std::int64_t lo = DayOf(transactions.front().at), hi = lo;
+    for (const Transaction& t : transactions) {
+      const std::int64_t d = DayOf(t.at);
+      lo = std::min(lo, d);
+      hi = std::max(hi, d);
+    }
+    if (hi - lo >= kMaxDays) return;  // a ledger over centuries: convert each time
+    first_day_ = lo;
+    table_.resize(static_cast<std::size_t>(hi - lo) + 1);
+    for (std::size_t k = 0; k < table_.size(); ++k)
+      table_[k] = IntervalOfDay(lo + static_cast<std::int64_t>(k), kind);
+  }
+
+  std::int64_t Of(Millis t) const {
+    const std::int64_t d = DayOf(t);
+    const auto k = static_cast<std::uint64_t>(d - first_day_);
+    return k < table_.size() ? table_[k] : IntervalOfDay(d, kind_);
+  }
+
+ private:
+  static constexpr std::int64_t kMaxDays = 1 << 20;
+  IntervalKind kind_;
+  std::int64_t first_day_ = 0;
+  std::vector<std::int64_t> table_;
+};
 
 }  // namespace
 
@@ -83,19 +120,49 @@ Result<std::pair<double, double>> FitLinearTrend(std::span<const double> y) {
   return std::make_pair(mean_y - slope * mean_x, slope);
 }
 
-Result<DiscountedClv> ComputeDiscountedClv(const IntervalHistory& history,
-                                           const DiscountedClvOptions& options) {
-  ASSIGN_OR_RETURN(const std::vector<double> profits, Profits(history));
+namespace {
+
+/// (1 + c)^k and (1 + c)^-k for whole k: from tables filled once for a batch of customers
+/// (with the same std::pow calls, so the results are the same), else computed per call.
+class Powers {
+ public:
+  Powers(double base, std::size_t up_to) : base_(base) {
+    up_.resize(up_to);
+    down_.resize(up_to);
+    for (std::size_t k = 0; k < up_to; ++k) {
+      up_[k] = std::pow(base, static_cast<double>(k));
+      down_[k] = std::pow(base, -static_cast<double>(k));
+    }
+  }
+  double Up(std::size_t k) const {
+    return k < up_.size() ? up_[k] : std::pow(base_, static_cast<double>(k));
+  }
+  double Down(std::size_t k) const {
+    return k < down_.size() ? down_[k] : std::pow(base_, -static_cast<double>(k));
+  }
+
+ private:
+  double base_;
+  std::vector<double> up_, down_;
+};
+
+Status ValidateOptions(const DiscountedClvOptions& options) {
   const double c = options.discount_rate;
   if (!(c > -1) || !std::isfinite(c)) {
     return Fail(Error::InvalidArgument("the discount rate must be > -1"));
   }
-  if (!(history.potential_per_interval >= 0) || !std::isfinite(history.potential_per_interval) ||
-      !(options.potential_realisation >= 0 && options.potential_realisation <= 1)) {
+  if (!(options.potential_realisation >= 0 && options.potential_realisation <= 1)) {
     return Fail(Error::InvalidArgument("potential must be >= 0 and realisation in [0, 1]"));
   }
-  ASSIGN_OR_RETURN(const double m, ExpectedRemainingIntervals(options.retention_rate,
-                                                              options.max_future_intervals));
+  return Ok();
+}
+
+Result<DiscountedClv> Compute(const IntervalHistory& history, const DiscountedClvOptions& options,
+                              double m, const Powers& powers) {
+  ASSIGN_OR_RETURN(const std::vector<double> profits, Profits(history));
+  if (!(history.potential_per_interval >= 0) || !std::isfinite(history.potential_per_interval)) {
+    return Fail(Error::InvalidArgument("potential must be >= 0 and realisation in [0, 1]"));
+  }
   ASSIGN_OR_RETURN(const auto trend, FitLinearTrend(profits));
   DiscountedClv out;
   out.customer_id = history.customer_id;
@@ -103,21 +170,47 @@ Result<DiscountedClv> ComputeDiscountedClv(const IntervalHistory& history,
   out.trend_slope = trend.second;
   out.expected_intervals = m;
   const std::size_t n = profits.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    out.historical_value += profits[i] * std::pow(1 + c, static_cast<double>(n - 1 - i));
-  }
+  for (std::size_t i = 0; i < n; ++i) out.historical_value += profits[i] * powers.Up(n - 1 - i);
   const double gap = history.potential_per_interval * options.potential_realisation;
   const int whole = static_cast<int>(std::floor(m));
   for (int j = 1; j <= whole + 1; ++j) {
     const double weight = j <= whole ? 1.0 : m - whole;
     if (weight <= 0) break;
-    const double discount = std::pow(1 + c, -static_cast<double>(j));
+    const double discount = powers.Down(static_cast<std::size_t>(j));
     const double projected = std::max(
         0.0, trend.first + trend.second * static_cast<double>(n + static_cast<std::size_t>(j)));
     out.future_value += weight * projected * discount;
     out.potential_value += weight * gap * discount;
   }
   out.total = out.historical_value + out.future_value + out.potential_value;
+  return out;
+}
+
+}  // namespace
+
+Result<DiscountedClv> ComputeDiscountedClv(const IntervalHistory& history,
+                                           const DiscountedClvOptions& options) {
+  RETURN_IF_ERROR(ValidateOptions(options));
+  ASSIGN_OR_RETURN(const double m, ExpectedRemainingIntervals(options.retention_rate,
+                                                              options.max_future_intervals));
+  return Compute(history, options, m, Powers(1 + options.discount_rate, 0));
+}
+
+Result<std::vector<DiscountedClv>> ComputeDiscountedClvs(std::span<const IntervalHistory> histories,
+                                                         const DiscountedClvOptions& options) {
+  RETURN_IF_ERROR(ValidateOptions(options));
+  ASSIGN_OR_RETURN(const double m, ExpectedRemainingIntervals(options.retention_rate,
+                                                              options.max_future_intervals));
+  std::size_t longest = 0;
+  for (const IntervalHistory& h : histories) longest = std::max(longest, h.revenue.size());
+  const Powers powers(1 + options.discount_rate,
+                      std::max(longest, static_cast<std::size_t>(std::floor(m)) + 2));
+  std::vector<DiscountedClv> out;
+  out.reserve(histories.size());
+  for (const IntervalHistory& h : histories) {
+    ASSIGN_OR_RETURN(DiscountedClv d, Compute(h, options, m, powers));
+    out.push_back(d);
+  }
   return out;
 }
 
@@ -152,6 +245,7 @@ Result<std::vector<IntervalHistory>> BuildIntervalHistories(
   // Two passes over the ledger: each customer's first interval, then the sums per interval
   // into the customer's dense [first, current) arrays.
   const CustomerIndex index = CustomerIndex::Build(transactions);
+  const LedgerIntervals intervals(transactions, kind);
   std::vector<std::int64_t> first(index.size(), current);
   std::vector<std::uint32_t> position(transactions.size());
   for (std::size_t i = 0; i < transactions.size(); ++i) {
@@ -161,7 +255,7 @@ Result<std::vector<IntervalHistory>> BuildIntervalHistories(
           "transaction of customer " + std::to_string(t.customer_id) + " has a non-finite amount"));
     }
     position[i] = static_cast<std::uint32_t>(index.Position(t.customer_id));
-    first[position[i]] = std::min(first[position[i]], IntervalOf(t.at, kind));
+    first[position[i]] = std::min(first[position[i]], intervals.Of(t.at));
   }
   std::vector<IntervalHistory> out(index.size());
   for (std::size_t c = 0; c < out.size(); ++c) {
@@ -171,7 +265,7 @@ Result<std::vector<IntervalHistory>> BuildIntervalHistories(
   }
   for (std::size_t i = 0; i < transactions.size(); ++i) {
     const Transaction& t = transactions[i];
-    const std::int64_t interval = IntervalOf(t.at, kind);
+    const std::int64_t interval = intervals.Of(t.at);
     if (interval >= current) continue;
     const auto k = static_cast<std::size_t>(interval - first[position[i]]);
     out[position[i]].revenue[k] += t.revenue;

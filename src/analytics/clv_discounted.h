@@ -63,6 +63,10 @@ Result<std::pair<double, double>> FitLinearTrend(std::span<const double> y);
 /// a negative cap or potential.
 Result<DiscountedClv> ComputeDiscountedClv(const IntervalHistory& history,
                                            const DiscountedClvOptions& options);
+/// ComputeDiscountedClv for each history, in order, with the same results: the powers of
+/// (1 + c) are computed once for the batch instead of per customer and interval.
+Result<std::vector<DiscountedClv>> ComputeDiscountedClvs(std::span<const IntervalHistory> histories,
+                                                         const DiscountedClvOptions& options);
 
 /// Potential gap per interval for each customer: the mean interval profit of the top
 /// quartile of its peer group (same label; e.g. sector x size) minus its own mean interval

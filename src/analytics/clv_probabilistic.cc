@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <thread>
@@ -19,20 +21,35 @@ struct HistoryOutlook {
   double alive = 0, purchases = 0, discounted_purchases = 0;
 };
 
+/// E[Y(i months)] = ScaleByAlive(if_alive(i; x, T), P(alive | x, t_x, T)): `if_alive` holds
+/// the expectations of a customer known alive for i = 1..horizon, computed once per distinct
+/// (x, T) (the costly part, e.g. a hypergeometric function per month), shared by every t_x.
 Result<HistoryOutlook> Outlook(const RepeatPurchaseModel& model, double x, double t_x, double age,
-                               double periods_per_month, const ProbabilisticClvOptions& options) {
+                               std::span<const double> if_alive, std::span<const double> discount) {
   HistoryOutlook out;
   ASSIGN_OR_RETURN(out.alive, model.ProbabilityAlive(x, t_x, age));
   double previous = 0.0;
-  for (int i = 1; i <= options.horizon_months; ++i) {
-    ASSIGN_OR_RETURN(const double cumulative,
-                     model.ExpectedPurchases(i * periods_per_month, x, t_x, age));
-    out.discounted_purchases +=
-        (cumulative - previous) / std::pow(1 + options.monthly_discount_rate, i);
+  for (std::size_t i = 0; i < if_alive.size(); ++i) {
+    ASSIGN_OR_RETURN(const double cumulative, model.ScaleByAlive(if_alive[i], out.alive));
+    out.discounted_purchases += (cumulative - previous) / discount[i];
     previous = cumulative;
   }
   out.purchases = previous;
   return out;
+}
+
+/// Runs body(begin, end) over [0, n), on two threads for large n; the first error wins.
+std::optional<Error> Split(
+    std::size_t n, const std::function<std::optional<Error>(std::size_t, std::size_t)>& body) {
+  std::optional<Error> first_error, second_error;
+  if (n >= kParallelThreshold && std::thread::hardware_concurrency() >= 2) {
+    std::thread worker([&] { second_error = body(n / 2, n); });
+    first_error = body(0, n / 2);
+    worker.join();
+  } else {
+    first_error = body(0, n);
+  }
+  return first_error ? first_error : second_error;
 }
 
 }  // namespace
@@ -56,27 +73,50 @@ Result<std::vector<CustomerClv>> ComputeProbabilisticClv(const RepeatPurchaseMod
       options.periods_per_month > 0 ? options.periods_per_month : PeriodsPerMonth(unit);
   // Customers with identical histories share the expensive part.
   ASSIGN_OR_RETURN(const HistoryGroups g, GroupHistories(customers));
-  std::vector<HistoryOutlook> outlook(g.weight.size());
-  auto run = [&](std::size_t begin, std::size_t end) -> std::optional<Error> {
-    for (std::size_t k = begin; k < end; ++k) {
-      auto r = Outlook(model, g.xs[g.x_index[k]], g.recencies[g.recency_index[k]],
-                       g.ages[g.age_index[k]], ppm, options);
-      if (!r) return r.error();
-      outlook[k] = *r;
-    }
-    return std::nullopt;
-  };
-  const std::size_t n = g.weight.size();
-  std::optional<Error> first_error, second_error;
-  if (n >= kParallelThreshold && std::thread::hardware_concurrency() >= 2) {
-    std::thread worker([&] { second_error = run(n / 2, n); });
-    first_error = run(0, n / 2);
-    worker.join();
-  } else {
-    first_error = run(0, n);
+  // The distinct (x, T) of the groups, and each group's.
+  const auto horizon = static_cast<std::size_t>(options.horizon_months);
+  std::vector<std::uint64_t> pairs(g.weight.size());
+  for (std::size_t k = 0; k < pairs.size(); ++k)
+    pairs[k] = (static_cast<std::uint64_t>(g.x_index[k]) << 32) | g.age_index[k];
+  std::vector<std::uint64_t> distinct = pairs;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::vector<double> if_alive(distinct.size() * horizon);
+  if (auto e =
+          Split(distinct.size(), [&](std::size_t begin, std::size_t end) -> std::optional<Error> {
+            for (std::size_t j = begin; j < end; ++j) {
+              const double x = g.xs[distinct[j] >> 32];
+              const double age = g.ages[distinct[j] & 0xFFFFFFFFu];
+              for (std::size_t i = 1; i <= horizon; ++i) {
+                auto v = model.ExpectedPurchasesIfAlive(static_cast<double>(i) * ppm, x, age);
+                if (!v) return v.error();
+                if_alive[j * horizon + i - 1] = *v;
+              }
+            }
+            return std::nullopt;
+          })) {
+    return Fail(*e);
   }
-  if (first_error) return Fail(*first_error);
-  if (second_error) return Fail(*second_error);
+  std::vector<double> discount(horizon);
+  for (std::size_t i = 1; i <= horizon; ++i)
+    discount[i - 1] = std::pow(1 + options.monthly_discount_rate, static_cast<int>(i));
+  std::vector<HistoryOutlook> outlook(g.weight.size());
+  if (auto e =
+          Split(outlook.size(), [&](std::size_t begin, std::size_t end) -> std::optional<Error> {
+            for (std::size_t k = begin; k < end; ++k) {
+              const auto j = static_cast<std::size_t>(
+                  std::lower_bound(distinct.begin(), distinct.end(), pairs[k]) - distinct.begin());
+              auto r = Outlook(model, g.xs[g.x_index[k]], g.recencies[g.recency_index[k]],
+                               g.ages[g.age_index[k]],
+                               std::span<const double>(if_alive.data() + j * horizon, horizon),
+                               discount);
+              if (!r) return r.error();
+              outlook[k] = *r;
+            }
+            return std::nullopt;
+          })) {
+    return Fail(*e);
+  }
   std::vector<CustomerClv> out(customers.size());
   for (std::size_t i = 0; i < customers.size(); ++i) {
     const CustomerSummary& c = customers[i];

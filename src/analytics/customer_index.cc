@@ -1,6 +1,7 @@
 #include "analytics/customer_index.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace chaincrm::analytics {
 
@@ -19,10 +20,25 @@ CustomerIndex CustomerIndex::Build(std::span<const Transaction> transactions,
   }
   std::sort(index.ids_.begin(), index.ids_.end());
   index.ids_.erase(std::unique(index.ids_.begin(), index.ids_.end()), index.ids_.end());
+  const auto& ids = index.ids_;
+  if (ids.empty() || ids.size() > std::numeric_limits<std::uint32_t>::max()) return index;
+  // A table of at most 4 entries per id (plus some slack) replaces the binary search.
+  const std::uint64_t span =
+      static_cast<std::uint64_t>(ids.back()) - static_cast<std::uint64_t>(ids.front());
+  if (span < 4 * static_cast<std::uint64_t>(ids.size()) + 1024) {
+    index.table_.assign(static_cast<std::size_t>(span) + 1, 0);
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      index.table_[static_cast<std::size_t>(static_cast<std::uint64_t>(ids[i]) -
+                                            static_cast<std::uint64_t>(ids.front()))] =
+          static_cast<std::uint32_t>(i);
+  }
   return index;
 }
 
 std::size_t CustomerIndex::Position(std::int64_t id) const {
+  if (!table_.empty() && id >= ids_.front() && id <= ids_.back())
+    return table_[static_cast<std::size_t>(static_cast<std::uint64_t>(id) -
+                                           static_cast<std::uint64_t>(ids_.front()))];
   return static_cast<std::size_t>(std::lower_bound(ids_.begin(), ids_.end(), id) - ids_.begin());
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Dense positions for customer ids: the sorted distinct ids of a ledger (plus optional extra
 // ids), so per-customer accumulation is a vector indexed by position instead of a
-// std::map node per customer (a binary search over a contiguous array per transaction).
+// std::map node per customer. Dense ids (auto-increment keys, the usual case) are found
+// through a direct table; sparse ones by a binary search over the sorted ids.
 
 #include <cstddef>
 #include <cstdint>
@@ -25,6 +26,7 @@ class CustomerIndex {
 
  private:
   std::vector<std::int64_t> ids_;
+  std::vector<std::uint32_t> table_;  // position of id ids_.front() + k; empty when sparse
 };
 
 }  // namespace chaincrm::analytics

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <utility>
 
 #include "analytics/repeat_purchase_model.h"
 
@@ -58,31 +59,28 @@ Result<HistoryGroups> GroupHistories(std::span<const CustomerSummary> customers)
   SortColumn(cols[0], g.xs);
   SortColumn(cols[1], g.recencies);
   SortColumn(cols[2], g.ages);
-  std::vector<std::uint64_t> keys(customers.size());
+  // (key, customer) pairs sorted by key: one pass then numbers the groups in ascending key
+  // order and tells each customer its group, without a search per customer.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys(customers.size());
   for (std::size_t i = 0; i < customers.size(); ++i) {
-    keys[i] = (static_cast<std::uint64_t>(cols[0].index[i]) << (2 * kIndexBits)) |
-              (static_cast<std::uint64_t>(cols[1].index[i]) << kIndexBits) | cols[2].index[i];
+    keys[i] = {(static_cast<std::uint64_t>(cols[0].index[i]) << (2 * kIndexBits)) |
+                   (static_cast<std::uint64_t>(cols[1].index[i]) << kIndexBits) | cols[2].index[i],
+               static_cast<std::uint32_t>(i)};
   }
-  std::vector<std::uint64_t> sorted = keys;
-  std::sort(sorted.begin(), sorted.end());
+  std::sort(keys.begin(), keys.end());
   constexpr std::uint64_t kMask = (std::uint64_t{1} << kIndexBits) - 1;
-  std::size_t unique = 0;
-  for (std::size_t i = 0; i < sorted.size(); ++i) {
-    if (i > 0 && sorted[i] == sorted[i - 1]) {
-      g.weight.back() += 1.0;
-      continue;
-    }
-    sorted[unique++] = sorted[i];
-    g.x_index.push_back(static_cast<std::uint32_t>(sorted[i] >> (2 * kIndexBits)));
-    g.recency_index.push_back(static_cast<std::uint32_t>((sorted[i] >> kIndexBits) & kMask));
-    g.age_index.push_back(static_cast<std::uint32_t>(sorted[i] & kMask));
-    g.weight.push_back(1.0);
-  }
-  sorted.resize(unique);
   g.group_of.resize(keys.size());
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    g.group_of[i] = static_cast<std::uint32_t>(
-        std::lower_bound(sorted.begin(), sorted.end(), keys[i]) - sorted.begin());
+    const std::uint64_t key = keys[i].first;
+    if (i == 0 || key != keys[i - 1].first) {
+      g.x_index.push_back(static_cast<std::uint32_t>(key >> (2 * kIndexBits)));
+      g.recency_index.push_back(static_cast<std::uint32_t>((key >> kIndexBits) & kMask));
+      g.age_index.push_back(static_cast<std::uint32_t>(key & kMask));
+      g.weight.push_back(1.0);
+    } else {
+      g.weight.back() += 1.0;
+    }
+    g.group_of[keys[i].second] = static_cast<std::uint32_t>(g.weight.size() - 1);
   }
   g.customers = static_cast<double>(customers.size());
   return g;

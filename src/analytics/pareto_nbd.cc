@@ -489,12 +489,23 @@ Result<double> ParetoNbdModel::ExpectedPurchases(double t, double x, double t_x,
   const ParetoNbdParams& p = params_;
   if (IsNoDropout(p)) return (p.r + x) / (p.alpha + age) * t;  // the NBD's E[X(t) | x, T]
   ASSIGN_OR_RETURN(const double alive, ProbabilityAlive(x, t_x, age));
+  ASSIGN_OR_RETURN(const double if_alive, ExpectedPurchasesIfAlive(t, x, age));
+  return ScaleByAlive(if_alive, alive);
+}
+
+Result<double> ParetoNbdModel::ExpectedPurchasesIfAlive(double t, double x, double age) const {
+  RETURN_IF_ERROR(ValidateHistory(x, 0.0, age));
+  if (!(t >= 0) || !std::isfinite(t)) {
+    return Fail(Error::InvalidArgument("the prediction horizon must be >= 0"));
+  }
+  const ParetoNbdParams& p = params_;
+  if (IsNoDropout(p)) return (p.r + x) / (p.alpha + age) * t;  // P(alive) = 1
   const double lead = (p.r + x) * (p.beta + age) / (p.alpha + age);
   const double log_ratio = std::log((p.beta + age + t) / (p.beta + age));
   // (1 - ((beta+T)/(beta+T+t))^(s-1)) / (s-1), which tends to log_ratio as s -> 1.
   const double factor =
       std::abs(p.s - 1) < 1e-10 ? log_ratio : -std::expm1(-(p.s - 1) * log_ratio) / (p.s - 1);
-  return lead * factor * alive;
+  return lead * factor;
 }
 
 Result<double> ParetoNbdModel::LogLikelihood(std::span<const CustomerSummary> customers) const {

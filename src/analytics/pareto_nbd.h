@@ -79,6 +79,8 @@ class ParetoNbdModel final : public RepeatPurchaseModel {
   /// (r+x)(beta+T) / ((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)] P(alive)
   /// (the log limit when s = 1).
   Result<double> ExpectedPurchases(double t, double x, double t_x, double age) const override;
+  /// (r+x)(beta+T) / ((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)].
+  Result<double> ExpectedPurchasesIfAlive(double t, double x, double age) const override;
   Result<double> LogLikelihood(std::span<const CustomerSummary> customers) const override;
 
  private:

@@ -22,6 +22,16 @@ class RepeatPurchaseModel {
   /// Expected number of repeat purchases in (T, T + t] given the history (x, t_x, T).
   /// InvalidArgument for t < 0 or an inconsistent history.
   virtual Result<double> ExpectedPurchases(double t, double x, double t_x, double age) const = 0;
+  /// The factor of ExpectedPurchases that does not depend on t_x: the expectation for a
+  /// customer known to be alive at T. ExpectedPurchases(t, x, t_x, T) is exactly
+  /// ScaleByAlive(ExpectedPurchasesIfAlive(t, x, T), ProbabilityAlive(x, t_x, T)) (t > 0),
+  /// so customers who share (x, T) share this, the costly part. InvalidArgument for t < 0 or
+  /// an invalid x or T.
+  virtual Result<double> ExpectedPurchasesIfAlive(double t, double x, double age) const = 0;
+  /// if_alive * alive, with the model's own check of the product.
+  virtual Result<double> ScaleByAlive(double if_alive, double alive) const {
+    return if_alive * alive;
+  }
   /// Log-likelihood of the cohort under the fitted parameters.
   virtual Result<double> LogLikelihood(std::span<const CustomerSummary> customers) const = 0;
 };

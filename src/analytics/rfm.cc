@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include "analytics/customer_index.h"
 
@@ -14,29 +15,25 @@ std::int64_t DayOf(Millis t) {
   return t / kMillisPerDay - ((t % kMillisPerDay != 0) && (t < 0) ? 1 : 0);
 }
 
-struct Accumulator {
-  std::vector<std::int64_t> purchase_days;
-  double revenue = 0.0;
-};
-
 }  // namespace
 
 std::vector<int> QuintileScores(std::span<const double> values, bool higher_is_better) {
   const std::size_t n = values.size();
-  std::vector<std::size_t> order(n);
-  for (std::size_t i = 0; i < n; ++i) order[i] = i;
-  // Worst first.
-  std::sort(order.begin(), order.end(), [&](std::size_t l, std::size_t r) {
-    return higher_is_better ? values[l] < values[r] : values[l] > values[r];
+  // Worst first. (value, index) pairs sort faster than indices compared through the values;
+  // the order among equal values does not matter, as ties share a score.
+  std::vector<std::pair<double, std::size_t>> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = {values[i], i};
+  std::sort(order.begin(), order.end(), [&](const auto& l, const auto& r) {
+    return higher_is_better ? l.first < r.first : l.first > r.first;
   });
   std::vector<int> scores(n, 0);
   for (std::size_t i = 0; i < n;) {
     std::size_t j = i;
-    while (j < n && values[order[j]] == values[order[i]]) ++j;
+    while (j < n && order[j].first == order[i].first) ++j;
     const double u =
         (static_cast<double>(i) + 0.5 * static_cast<double>(j - i)) / static_cast<double>(n);
     const int score = std::min(5, 1 + static_cast<int>(std::floor(5.0 * u)));
-    for (std::size_t k = i; k < j; ++k) scores[order[k]] = score;
+    for (std::size_t k = i; k < j; ++k) scores[order[k].second] = score;
     i = j;
   }
   return scores;
@@ -52,35 +49,48 @@ Result<std::vector<RfmScore>> ComputeRfm(std::span<const Transaction> transactio
     return Fail(Error::InvalidArgument("the RFM window starts after the reference date"));
   }
   const CustomerIndex index = CustomerIndex::Build(transactions, customer_ids);
-  std::vector<Accumulator> by_customer(index.size());
+  if (index.size() == 0) return Fail(Error::InvalidArgument("no customers to score"));
+  // Two passes, no allocation per customer: revenue and the number of purchase days per
+  // customer, then every customer's days in one array (slice start[p] .. start[p + 1]).
+  std::vector<double> revenue(index.size(), 0.0);
+  std::vector<std::size_t> start(index.size() + 1, 0);
   for (const Transaction& t : transactions) {
     if (!std::isfinite(t.revenue)) {
       return Fail(Error::InvalidArgument("transaction of customer " +
                                          std::to_string(t.customer_id) + " has no finite revenue"));
     }
-    Accumulator& acc = by_customer[index.Position(t.customer_id)];
     const std::int64_t day = DayOf(t.at);
     if (day > ref_day || day < start_day) continue;
-    acc.revenue += t.revenue;
-    if (t.revenue >= 0) acc.purchase_days.push_back(day);
+    const std::size_t p = index.Position(t.customer_id);
+    revenue[p] += t.revenue;
+    if (t.revenue >= 0) ++start[p + 1];
   }
-  if (by_customer.empty()) return Fail(Error::InvalidArgument("no customers to score"));
+  for (std::size_t p = 1; p < start.size(); ++p) start[p] += start[p - 1];
+  std::vector<std::int64_t> days(start.back());
+  {
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    for (const Transaction& t : transactions) {
+      const std::int64_t day = DayOf(t.at);
+      if (day > ref_day || day < start_day || !(t.revenue >= 0)) continue;
+      days[next[index.Position(t.customer_id)]++] = day;
+    }
+  }
 
   std::vector<RfmScore> out;
-  out.reserve(by_customer.size());
+  out.reserve(index.size());
   std::vector<double> recency, frequency, monetary;
   std::vector<std::size_t> scored;
-  for (std::size_t position = 0; position < by_customer.size(); ++position) {
-    Accumulator& acc = by_customer[position];
+  for (std::size_t position = 0; position < index.size(); ++position) {
     RfmScore s;
     s.customer_id = index.id(position);
-    std::sort(acc.purchase_days.begin(), acc.purchase_days.end());
-    acc.purchase_days.erase(std::unique(acc.purchase_days.begin(), acc.purchase_days.end()),
-                            acc.purchase_days.end());
-    s.frequency = static_cast<int>(acc.purchase_days.size());
-    s.monetary = acc.revenue;
+    const auto first = days.begin() + static_cast<std::ptrdiff_t>(start[position]);
+    auto last = days.begin() + static_cast<std::ptrdiff_t>(start[position + 1]);
+    std::sort(first, last);
+    last = std::unique(first, last);
+    s.frequency = static_cast<int>(last - first);
+    s.monetary = revenue[position];
     if (s.frequency > 0) {
-      s.recency_days = ref_day - acc.purchase_days.back();
+      s.recency_days = ref_day - *(last - 1);
       if (options.monetary == MonetaryMeasure::kMeanPerPurchase) s.monetary /= s.frequency;
       scored.push_back(out.size());
       recency.push_back(static_cast<double>(*s.recency_days));

@@ -173,9 +173,11 @@ Status LoadServiceEvents(store::Tx& tx, Millis until_exclusive,
 }
 
 /// Stable counting sort of the ledger by customer position (rows of ids not among the
-/// customers, which the foreign key rules out, go last in their original order).
+/// customers, which the foreign key rules out, go last in their original order), into `out`
+/// (any size; allocated ahead by the caller).
 std::vector<an::Transaction> GroupByCustomer(const std::vector<an::Transaction>& rows,
-                                             const IdPositions& positions) {
+                                             const IdPositions& positions,
+                                             std::vector<an::Transaction> out) {
   std::vector<std::uint32_t> bucket(rows.size());
   std::vector<std::size_t> start(positions.size() + 2, 0);
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -184,7 +186,7 @@ std::vector<an::Transaction> GroupByCustomer(const std::vector<an::Transaction>&
     ++start[bucket[i] + 1];
   }
   for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
-  std::vector<an::Transaction> out(rows.size());
+  out.resize(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) out[start[bucket[i]]++] = rows[i];
   return out;
 }
@@ -192,6 +194,7 @@ std::vector<an::Transaction> GroupByCustomer(const std::vector<an::Transaction>&
 Result<Loaded> Load(const Env& env, Millis until_exclusive) {
   Loaded out;
   std::vector<an::Transaction> rows;
+  std::future<std::vector<an::Transaction>> grouped;
   RETURN_IF_ERROR(env.db.Read([&](store::Tx& tx) -> Status {
     out.customers.clear();
     rows.clear();
@@ -210,24 +213,34 @@ Result<Loaded> Load(const Env& env, Millis until_exclusive) {
     // The largest id bounds the row count: one allocation instead of doublings of a vector
     // of ten million rows.
     ASSIGN_OR_RETURN(auto max_id, tx.Query("SELECT COALESCE(MAX(id), 0) FROM purchases"));
-    rows.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, max_id.front().Int(0))));
-    RETURN_IF_ERROR(tx.ForEach(
+    const auto bound = static_cast<std::size_t>(std::max<std::int64_t>(0, max_id.front().Int(0)));
+    rows.reserve(bound);
+    // The grouped copy is allocated (and its fresh memory zeroed by the kernel) on another
+    // thread while this one scans.
+    grouped =
+        std::async(std::launch::async, [bound] { return std::vector<an::Transaction>(bound); });
+    // Read sequentially into `rows` (cheap stores) and group afterwards in one tight pass:
+    // placing each row into its customer's slot while scanning was measured slower (random
+    // stores between SQLite's work).
+    RETURN_IF_ERROR(tx.ScanInts(
         // "+occurred_at": a sequential scan of the table, not the occurred_at index (nearly
         // every row qualifies; through the index each row costs a random table lookup).
         "SELECT customer_id, occurred_at, revenue, cost FROM purchases WHERE +occurred_at < ?",
-        {until_exclusive}, [&](const store::Row& r) -> Status {
-          an::Transaction t;
-          t.customer_id = r.Int(0);
-          t.at = r.Int(1);
-          t.revenue = static_cast<double>(r.Int(2)) / 100.0;
-          t.cost = static_cast<double>(r.Int(3)) / 100.0;
-          if (rows.empty()) {
-            out.first = out.last = t.at;
-          } else {
-            out.first = std::min(out.first, t.at);
-            out.last = std::max(out.last, t.at);
+        {until_exclusive}, [&](const store::IntBlock& b) -> Status {
+          for (std::size_t i = 0; i < b.rows(); ++i) {
+            an::Transaction t;
+            t.customer_id = b.at(i, 0);
+            t.at = b.at(i, 1);
+            t.revenue = static_cast<double>(b.at(i, 2)) / 100.0;
+            t.cost = static_cast<double>(b.at(i, 3)) / 100.0;
+            if (rows.empty()) {
+              out.first = out.last = t.at;
+            } else {
+              out.first = std::min(out.first, t.at);
+              out.last = std::max(out.last, t.at);
+            }
+            rows.push_back(t);
           }
-          rows.push_back(t);
           return Ok();
         }));
     ASSIGN_OR_RETURN(out.currency, LedgerCurrencyOrDefault(tx));
@@ -237,7 +250,9 @@ Result<Loaded> Load(const Env& env, Millis until_exclusive) {
   std::vector<std::int64_t> ids;
   ids.reserve(out.customers.size());
   for (const auto& c : out.customers) ids.push_back(c.id);
-  out.transactions = GroupByCustomer(rows, IdPositions(std::move(ids)));
+  out.transactions =
+      GroupByCustomer(rows, IdPositions(std::move(ids)),
+                      grouped.valid() ? grouped.get() : std::vector<an::Transaction>());
   return out;
 }
 
@@ -522,11 +537,16 @@ Result<Computed> Compute(const Loaded& in, const ValueRunParams& p, RunContext& 
   for (const auto& c : in.customers) ids.push_back(c.id);
   const IdPositions positions(ids);
   const an::AccountSizeOptions size_opts;
+  // The score rows (a million of about 430 bytes) are allocated on a third thread meanwhile:
+  // the kernel zeroing that fresh memory on first touch is a large part of this phase, and
+  // would otherwise run on the busier first thread, serially before the assembly.
+  auto score_rows = std::async(std::launch::async, [n = in.customers.size()] {
+    return std::vector<store::CustomerScore>(n);
+  });
   auto discounted = std::async(std::launch::async, [&]() -> Result<std::vector<an::DiscountedClv>> {
     ASSIGN_OR_RETURN(auto histories, an::BuildIntervalHistories(in.transactions, p.as_of,
                                                                 an::IntervalKind::kMonth));
-    std::vector<an::DiscountedClv> out_dclv;
-    if (histories.empty()) return out_dclv;
+    if (histories.empty()) return std::vector<an::DiscountedClv>();
     std::vector<std::string> peers;
     peers.reserve(histories.size());
     for (const auto& h : histories) {
@@ -539,13 +559,9 @@ Result<Computed> Compute(const Loaded& in, const ValueRunParams& p, RunContext& 
     ASSIGN_OR_RETURN(auto gaps, an::PeerPotentialGaps(histories, peers));
     an::DiscountedClvOptions dopts;
     dopts.discount_rate = p.monthly_discount_rate;
-    out_dclv.reserve(histories.size());
-    for (std::size_t i = 0; i < histories.size(); ++i) {
+    for (std::size_t i = 0; i < histories.size(); ++i)
       histories[i].potential_per_interval = gaps[i];
-      ASSIGN_OR_RETURN(auto d, an::ComputeDiscountedClv(histories[i], dopts));
-      out_dclv.push_back(d);
-    }
-    return out_dclv;
+    return an::ComputeDiscountedClvs(histories, dopts);
   });
   an::RfmOptions ro;
   ro.reference_date = p.as_of;
@@ -584,7 +600,7 @@ Result<Computed> Compute(const Loaded& in, const ValueRunParams& p, RunContext& 
 
   // Assemble the per-customer scores (each thread fills its own slice), then the value
   // classes.
-  out.scores.resize(in.customers.size());
+  out.scores = score_rows.get();
   std::vector<an::ValueInputs> vin(in.customers.size());
   an::ParallelFor(in.customers.size(), [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {

@@ -53,6 +53,11 @@ class FailingDatabase final : public store::Database {
       RETURN_IF_ERROR(Tick());
       return inner.ForEach(sql, p, fn);
     }
+    Status ScanInts(std::string_view sql, const store::Params& p,
+                    const std::function<Status(const store::IntBlock&)>& fn) override {
+      RETURN_IF_ERROR(Tick());
+      return inner.ScanInts(sql, p, fn);
+    }
     const store::Dialect& dialect() const override { return inner.dialect(); }
     store::Tx& inner;
     int fail_at;

@@ -62,6 +62,22 @@ Value Convert(const char* text, int length, Oid type) {
   }
 }
 
+// A non-null value as Row::Int reads it, without building the Value.
+std::int64_t IntValue(const char* text, int length, Oid type) {
+  switch (type) {
+    case kInt2Oid:
+    case kInt4Oid:
+    case kInt8Oid:
+    case kOidOid: {
+      std::int64_t v = 0;
+      std::from_chars(text, text + length, v);
+      return v;
+    }
+    default:
+      return Row({Convert(text, length, type)}).Int(0);
+  }
+}
+
 Row ToRow(const PGresult* res, int row) {
   const int ncols = PQnfields(res);
   std::vector<Value> cols;
@@ -352,18 +368,17 @@ Result<std::int64_t> Connection::Exec(std::string_view sql, const Params& params
 
 // A cursor (rather than single-row mode) leaves the connection free between batches,
 // so `fn` may query the same Tx, as it can on SQLite.
-Status Connection::ForEach(std::string_view sql, const Params& params,
-                           const std::function<Status(const Row&)>& fn) {
+Status Connection::ForEachBatch(std::string_view sql, const Params& params, int fetch_rows,
+                                const std::function<Status(const PGresult*, int)>& fn) {
   if (!Streamable(sql)) {
-    ASSIGN_OR_RETURN(const Rows rows, Query(sql, params));
-    for (const Row& row : rows) RETURN_IF_ERROR(fn(row));
-    return Ok();
+    ASSIGN_OR_RETURN(const PgResult res, Execute(std::string(sql), params));
+    return fn(res.get(), PQntuples(res.get()));
   }
   const std::string cursor = "chaincrm_c" + std::to_string(open_cursors_);
   RETURN_IF_ERROR(
       Execute("DECLARE " + cursor + " NO SCROLL CURSOR FOR " + std::string(sql), params));
   ++open_cursors_;
-  const std::string fetch = "FETCH " + std::to_string(kFetchBatch) + " FROM " + cursor;
+  const std::string fetch = "FETCH " + std::to_string(fetch_rows) + " FROM " + cursor;
   Status status = Ok();
   for (bool more = true; more && status;) {
     auto batch = Execute(fetch, {});
@@ -372,8 +387,8 @@ Status Connection::ForEach(std::string_view sql, const Params& params,
       break;
     }
     const int n = PQntuples(batch->get());
-    for (int i = 0; i < n && status; ++i) status = fn(ToRow(batch->get(), i));
-    more = n == kFetchBatch;
+    status = fn(batch->get(), n);
+    more = n == fetch_rows;
   }
   if (PQtransactionStatus(conn_) == PQTRANS_INTRANS) {
     const Status closed = Raw("CLOSE " + cursor);
@@ -381,6 +396,43 @@ Status Connection::ForEach(std::string_view sql, const Params& params,
   }
   if (open_cursors_ > 0) --open_cursors_;
   return status;
+}
+
+Status Connection::ForEach(std::string_view sql, const Params& params,
+                           const std::function<Status(const Row&)>& fn) {
+  return ForEachBatch(sql, params, kFetchBatch, [&](const PGresult* res, int n) -> Status {
+    for (int i = 0; i < n; ++i) RETURN_IF_ERROR(fn(ToRow(res, i)));
+    return Ok();
+  });
+}
+
+// Reads the text values straight into the block (integers as they come; other types as
+// Row::Int would coerce them).
+Status Connection::ScanInts(std::string_view sql, const Params& params,
+                            const std::function<Status(const IntBlock&)>& fn) {
+  std::vector<std::int64_t> values;
+  return ForEachBatch(
+      sql, params, static_cast<int>(kScanBlockRows), [&](const PGresult* res, int n) -> Status {
+        const int ncols = PQnfields(res);
+        std::vector<Oid> types(static_cast<std::size_t>(ncols));
+        for (int c = 0; c < ncols; ++c) types[static_cast<std::size_t>(c)] = PQftype(res, c);
+        const auto columns = static_cast<std::size_t>(ncols);
+        for (int begin = 0; begin < n; begin += static_cast<int>(kScanBlockRows)) {
+          const int end = std::min(n, begin + static_cast<int>(kScanBlockRows));
+          values.assign(static_cast<std::size_t>(end - begin) * columns, 0);
+          std::int64_t* out = values.data();
+          for (int i = begin; i < end; ++i) {
+            for (int c = 0; c < ncols; ++c, ++out) {
+              if (PQgetisnull(res, i, c)) continue;
+              *out = IntValue(PQgetvalue(res, i, c), PQgetlength(res, i, c),
+                              types[static_cast<std::size_t>(c)]);
+            }
+          }
+          RETURN_IF_ERROR(
+              fn(IntBlock(values.data(), static_cast<std::size_t>(end - begin), columns)));
+        }
+        return Ok();
+      });
 }
 
 }  // namespace chaincrm::store::pg

@@ -47,6 +47,8 @@ class Connection final : public Tx {
   Result<std::int64_t> Exec(std::string_view sql, const Params& params) override;
   Status ForEach(std::string_view sql, const Params& params,
                  const std::function<Status(const Row&)>& fn) override;
+  Status ScanInts(std::string_view sql, const Params& params,
+                  const std::function<Status(const IntBlock&)>& fn) override;
   const Dialect& dialect() const override { return dialect_; }
   Result<bool> CopyIn(std::string_view table, const std::vector<std::string>& columns,
                       const std::vector<Value>& values) override;
@@ -69,6 +71,10 @@ class Connection final : public Tx {
   Status Setup();
   Result<const Prepared*> Prepare(const std::string& sql);
   Result<PgResult> Execute(const std::string& sql, const Params& params);
+  /// Runs a query and hands its rows to `fn` a result at a time: through a cursor,
+  /// `fetch_rows` rows per FETCH, when the statement can be declared as one; else whole.
+  Status ForEachBatch(std::string_view sql, const Params& params, int fetch_rows,
+                      const std::function<Status(const PGresult*, int)>& fn);
 
   PGconn* conn_;
   const Dialect& dialect_;

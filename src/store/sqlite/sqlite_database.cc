@@ -144,6 +144,35 @@ class Connection final : public Tx {
     }
   }
 
+  Status ScanInts(std::string_view sql, const Params& params,
+                  const std::function<Status(const IntBlock&)>& fn) override {
+    ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql));
+    struct Reset {
+      sqlite3_stmt* s;
+      ~Reset() {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+      }
+    } reset{stmt};
+    RETURN_IF_ERROR(Bind(stmt, params, sql));
+    const int ncols = sqlite3_column_count(stmt);
+    const auto columns = static_cast<std::size_t>(ncols);
+    std::vector<std::int64_t> values(kScanBlockRows * columns);
+    std::size_t rows = 0;
+    for (;;) {
+      const int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) return Fail(Translate(db_, sqlite3_extended_errcode(db_), sql));
+      std::int64_t* row = values.data() + rows * columns;
+      for (int i = 0; i < ncols; ++i) row[i] = sqlite3_column_int64(stmt, i);  // NULL: 0
+      if (++rows == kScanBlockRows) {
+        RETURN_IF_ERROR(fn(IntBlock(values.data(), rows, columns)));
+        rows = 0;
+      }
+    }
+    return rows > 0 ? fn(IntBlock(values.data(), rows, columns)) : Ok();
+  }
+
   /// Runs SQL without parameters or caching (BEGIN, COMMIT, PRAGMAs, DDL scripts).
   Status Raw(std::string_view sql) {
     char* err = nullptr;

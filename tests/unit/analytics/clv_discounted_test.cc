@@ -116,5 +116,70 @@ TEST(DiscountedClv, BuildsCalendarIntervalsUpToTheLastCompleteOne) {
   EXPECT_EQ(q[0].revenue, (std::vector<double>{150}));
 }
 
+TEST(DiscountedClv, BatchGivesTheSameResultsAsOneCustomerAtATime) {
+  // Histories longer and shorter than the future horizon, a potential gap, a loss-making
+  // trend; the batch's power tables must reproduce the per-customer std::pow exactly.
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> amount(-50, 200);
+  std::vector<IntervalHistory> histories;
+  for (std::size_t n : {1u, 2u, 5u, 24u, 61u, 130u}) {
+    std::vector<double> p(n);
+    for (double& v : p) v = amount(rng);
+    histories.push_back(Profits(p, n % 2 ? 7.5 : 0.0));
+    histories.back().customer_id = static_cast<std::int64_t>(n);
+  }
+  for (const double retention : {0.8, 0.99, 1.0}) {
+    DiscountedClvOptions o;
+    o.discount_rate = 0.013;
+    o.retention_rate = retention;
+    ASSERT_OK_AND_ASSIGN(const auto batch, ComputeDiscountedClvs(histories, o));
+    ASSERT_EQ(batch.size(), histories.size());
+    for (std::size_t i = 0; i < histories.size(); ++i) {
+      ASSERT_OK_AND_ASSIGN(const DiscountedClv one, ComputeDiscountedClv(histories[i], o));
+      EXPECT_EQ(batch[i].customer_id, one.customer_id);
+      EXPECT_EQ(batch[i].historical_value, one.historical_value) << i << " " << retention;
+      EXPECT_EQ(batch[i].future_value, one.future_value) << i << " " << retention;
+      EXPECT_EQ(batch[i].potential_value, one.potential_value) << i << " " << retention;
+      EXPECT_EQ(batch[i].total, one.total);
+      EXPECT_EQ(batch[i].expected_intervals, one.expected_intervals);
+    }
+  }
+  // The hand-computed case through the batch.
+  DiscountedClvOptions o;
+  o.discount_rate = 0.10;
+  o.retention_rate = 0.75;
+  ASSERT_OK_AND_ASSIGN(const auto hand,
+                       ComputeDiscountedClvs(std::vector{Profits({10, 20, 30})}, o));
+  ASSERT_EQ(hand.size(), 1u);
+  EXPECT_NEAR(hand[0].historical_value, 64.1, 1e-9);
+  EXPECT_NEAR(hand[0].future_value, 40 / 1.1 + 50 / 1.21 + 60 / 1.331, 1e-9);
+  // Errors as for one customer.
+  EXPECT_FALSE(ComputeDiscountedClvs(std::vector{Profits({1}), Profits({})}, o).has_value());
+  o.discount_rate = -1;
+  EXPECT_FALSE(ComputeDiscountedClvs(std::vector{Profits({1})}, o).has_value());
+  ASSERT_OK_AND_ASSIGN(const auto none, ComputeDiscountedClvs({}, DiscountedClvOptions{}));
+  EXPECT_TRUE(none.empty());
+}
+
+TEST(DiscountedClv, IntervalsAcrossYearsAndBefore1970) {
+  const auto day = [](const char* d) { return ParseDate(d).value(); };
+  // Month and quarter boundaries on both sides of the epoch and of a year end.
+  const std::vector<Transaction> t = {{5, day("1969-11-30"), 1, 0},  {5, day("1969-12-31"), 2, 0},
+                                      {5, day("1970-01-01"), 4, 0},  {5, day("1970-03-31"), 8, 0},
+                                      {5, day("1970-04-01"), 16, 0}, {7, day("1970-02-10"), 32, 1}};
+  ASSERT_OK_AND_ASSIGN(const auto m,
+                       BuildIntervalHistories(t, day("1970-05-01"), IntervalKind::kMonth));
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].customer_id, 5);
+  EXPECT_EQ(m[0].revenue, (std::vector<double>{1, 2, 4, 0, 8, 16}));  // 1969-11 .. 1970-04
+  EXPECT_EQ(m[1].revenue, (std::vector<double>{32, 0, 0}));           // 1970-02 .. 1970-04
+  EXPECT_EQ(m[1].cost, (std::vector<double>{1, 0, 0}));
+  ASSERT_OK_AND_ASSIGN(const auto q,
+                       BuildIntervalHistories(t, day("1970-07-01"), IntervalKind::kQuarter));
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].revenue, (std::vector<double>{3, 12, 16}));  // 1969 Q4, 1970 Q1, Q2
+  EXPECT_EQ(q[1].revenue, (std::vector<double>{32, 0}));
+}
+
 }  // namespace
 }  // namespace chaincrm::analytics

@@ -103,5 +103,75 @@ TEST(ProbabilisticClv, HoldoutReportOnCdnow) {
   }
 }
 
+// ExpectedPurchases factors into a part shared by every customer with the same (x, T) and
+// P(alive); the CLV's expectations are built from the factors, so they must multiply back
+// to exactly ExpectedPurchases, for both models (and Pareto/NBD's no-dropout limit).
+TEST(ProbabilisticClv, ExpectedPurchasesFactorsExactlyIntoIfAliveAndPAlive) {
+  ASSERT_OK_AND_ASSIGN(const BgNbdModel bg, BgNbdModel::Create({0.243, 4.414, 0.793, 2.426}));
+  ASSERT_OK_AND_ASSIGN(const BgNbdModel bg_a1, BgNbdModel::Create({0.5, 3.0, 1.0, 2.0}));
+  ASSERT_OK_AND_ASSIGN(const ParetoNbdModel pn, ParetoNbdModel::Create({0.55, 10.6, 0.61, 11.7}));
+  ASSERT_OK_AND_ASSIGN(const ParetoNbdModel nbd, ParetoNbdModel::Create({0.55, 10.6, 0, 0}));
+  const RepeatPurchaseModel* models[] = {&bg, &bg_a1, &pn, &nbd};
+  const double histories[][3] = {{0, 0, 0}, {0, 0, 38}, {1, 2, 30}, {3, 20, 30}, {12, 51.5, 52}};
+  for (const RepeatPurchaseModel* m : models) {
+    for (const auto& h : histories) {
+      for (const double t : {4.3, 39.0, 52.0}) {
+        ASSERT_OK_AND_ASSIGN(const double whole, m->ExpectedPurchases(t, h[0], h[1], h[2]));
+        ASSERT_OK_AND_ASSIGN(const double if_alive, m->ExpectedPurchasesIfAlive(t, h[0], h[2]));
+        ASSERT_OK_AND_ASSIGN(const double alive, m->ProbabilityAlive(h[0], h[1], h[2]));
+        ASSERT_OK_AND_ASSIGN(const double product, m->ScaleByAlive(if_alive, alive));
+        EXPECT_EQ(product, whole) << m->Name() << " x=" << h[0] << " T=" << h[2] << " t=" << t;
+        EXPECT_GE(if_alive, whole);
+      }
+    }
+    EXPECT_FALSE(m->ExpectedPurchasesIfAlive(-1, 1, 5).has_value());
+    EXPECT_FALSE(m->ExpectedPurchasesIfAlive(1, -1, 5).has_value());
+  }
+  EXPECT_FALSE(bg.ScaleByAlive(std::nan(""), 0.5).has_value());
+}
+
+// Customers sharing (x, T) but not t_x share the costly factor: the CLV must still equal
+// the per-customer sum over ExpectedPurchases, bit for bit, on one thread or two.
+TEST(ProbabilisticClv, SharedFactorsGiveTheSameClvAsPerCustomerExpectations) {
+  ASSERT_OK_AND_ASSIGN(const BgNbdModel bg, BgNbdModel::Create({0.243, 4.414, 0.793, 2.426}));
+  ASSERT_OK_AND_ASSIGN(const ParetoNbdModel pn, ParetoNbdModel::Create({0.55, 10.6, 0.61, 11.7}));
+  const GammaGammaParams gg{6.25, 3.74, 15.44};
+  for (const std::size_t n : {std::size_t{40}, std::size_t{30'000}}) {
+    std::vector<CustomerSummary> cohort(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      CustomerSummary& c = cohort[i];
+      c.customer_id = static_cast<std::int64_t>(i + 1);
+      c.frequency = static_cast<double>(i % 5);
+      c.age = static_cast<double>(30 + i % 7);
+      c.recency = c.frequency > 0 ? static_cast<double>((i * 7) % 29) : 0.0;
+      c.monetary_value = c.frequency > 0 ? 10.0 + static_cast<double>(i % 13) : 0.0;
+    }
+    ProbabilisticClvOptions o;
+    o.horizon_months = 6;
+    o.monthly_discount_rate = 0.015;
+    for (const RepeatPurchaseModel* m : {static_cast<const RepeatPurchaseModel*>(&bg),
+                                         static_cast<const RepeatPurchaseModel*>(&pn)}) {
+      ASSERT_OK_AND_ASSIGN(const auto clv,
+                           ComputeProbabilisticClv(*m, gg, cohort, TimeUnit::kWeek, o));
+      ASSERT_EQ(clv.size(), n);
+      const double ppm = 30.4375 / 7;
+      for (std::size_t k = 0; k < n; k += n / 40) {
+        const CustomerSummary& c = cohort[k];
+        double discounted = 0, previous = 0;
+        for (int i = 1; i <= o.horizon_months; ++i) {
+          const double cum = m->ExpectedPurchases(i * ppm, c.frequency, c.recency, c.age).value();
+          discounted += (cum - previous) / std::pow(1.015, i);
+          previous = cum;
+        }
+        EXPECT_EQ(clv[k].customer_id, c.customer_id);
+        EXPECT_EQ(clv[k].probability_alive,
+                  m->ProbabilityAlive(c.frequency, c.recency, c.age).value());
+        EXPECT_EQ(clv[k].expected_purchases, previous) << m->Name() << " " << k;
+        EXPECT_EQ(clv[k].clv, clv[k].expected_spend * discounted) << m->Name() << " " << k;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace chaincrm::analytics

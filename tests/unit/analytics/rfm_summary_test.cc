@@ -100,6 +100,21 @@ TEST(RfmSummary, InputOrderDoesNotChangeTheResult) {
     EXPECT_EQ(a.customers[i].recency, b.customers[i].recency);
     EXPECT_NEAR(a.customers[i].monetary_value, b.customers[i].monetary_value, 1e-9);
   }
+  // Grouped by ascending customer but each customer's rows newest first: the per-customer
+  // sort must put the days in order just as the sort of the whole ledger does.
+  std::sort(transactions.begin(), transactions.end(),
+            [](const Transaction& l, const Transaction& r) {
+              return l.customer_id != r.customer_id ? l.customer_id < r.customer_id : l.at > r.at;
+            });
+  ASSERT_OK_AND_ASSIGN(const CohortSummary c, SummarizeTransactions(transactions, options));
+  ASSERT_EQ(a.customers.size(), c.customers.size());
+  for (std::size_t i = 0; i < a.customers.size(); ++i) {
+    EXPECT_EQ(a.customers[i].customer_id, c.customers[i].customer_id);
+    EXPECT_EQ(a.customers[i].frequency, c.customers[i].frequency);
+    EXPECT_EQ(a.customers[i].recency, c.customers[i].recency);
+    EXPECT_EQ(a.customers[i].age, c.customers[i].age);
+    EXPECT_NEAR(a.customers[i].monetary_value, c.customers[i].monetary_value, 1e-9);
+  }
 }
 
 TEST(RfmSummary, RejectsBadInput) {

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 #include <filesystem>
+#include <tuple>
 
 #include "store/analysis_repository.h"
 #include "store/migrations.h"
@@ -174,6 +175,65 @@ TEST_F(ValueRun, CostToServeCountsCasesReturnsAndDeliveries) {
     // 1,500.00 revenue − 0 product cost − (2 × 10 + 1 × 100 + 1 × 1,000).
     EXPECT_TRUE(score->profit.has_value());
     EXPECT_DOUBLE_EQ(score->profit.value_or(0), 1500.0 - 1120.0);
+    return Ok();
+  }));
+}
+
+// The load reads the ledger in table order (here interleaved across customers, with a
+// purchase after the as-of day) and groups it by customer: every customer must get exactly
+// its own purchases up to the as-of day.
+TEST_F(ValueRun, EveryPurchaseReachesItsCustomerFromAnInterleavedLedger) {
+  for (std::int64_t id = 1; id <= 6; ++id) AddCustomer(id, {});
+  const Millis later = clock_.Now() + 2 * kDay;  // after the as-of day: not loaded
+  // (customer, day after 2026-01-01 or `later`, revenue), interleaved across customers.
+  const std::vector<std::tuple<std::int64_t, Millis, std::int64_t>> buys = {
+      {3, k2026 + 5 * kDay, 300},
+      {1, k2026 + 1 * kDay, 100},
+      {3, k2026 + 9 * kDay, 301},
+      {2, k2026 + 2 * kDay, 200},
+      {4, k2026 + 7 * kDay, 400},
+      {1, k2026 + 4 * kDay, 101},
+      {5, later, 999},
+      {3, k2026 + 9 * kDay, 302},
+      {5, k2026 + 3 * kDay, 500},
+      {1, k2026 + 8 * kDay, 102},
+      {3, k2026 + 20 * kDay, 303},
+      {2, k2026 + 30 * kDay, 201},
+      {5, k2026 + 6 * kDay, 501},
+      {4, k2026 + 1 * kDay, 401}};
+  ASSERT_OK(db_->Write([&](store::Tx& tx) -> Status {
+    for (const auto& [id, at, revenue] : buys) {
+      RETURN_IF_ERROR(
+          tx.Exec("INSERT INTO purchases (customer_id, occurred_at, quantity, revenue, cost, "
+                  "currency, created_at) VALUES (?, ?, 1, ?, 0, 'USD', 0)",
+                  {id, at, revenue}));
+    }
+    return Ok();
+  }));
+  ASSERT_OK_AND_ASSIGN(auto result, Run({{"kind", "value"}}));
+  EXPECT_EQ(result.at("inputs").at("transactions").as_int64(), 13);
+  // (distinct days, revenue, last day) per customer, from the list above.
+  struct Want {
+    std::int64_t id, days, cents, last_day;
+  };
+  const Millis as_of_day = clock_.Now() / kDay;
+  const Want want[] = {
+      {1, 3, 303, 8}, {2, 2, 401, 30}, {3, 3, 1206, 20}, {4, 2, 801, 7}, {5, 2, 1001, 6}};
+  ASSERT_OK(db_->Read([&](store::Tx& tx) -> Status {
+    for (const Want& w : want) {
+      ASSIGN_OR_RETURN(auto score, store::LoadScore(tx, w.id));
+      EXPECT_TRUE(score.has_value()) << w.id;
+      if (!score) continue;
+      EXPECT_EQ(score->frequency, w.days) << w.id;
+      EXPECT_NEAR(score->monetary.value_or(-1), static_cast<double>(w.cents) / 100.0, 1e-9) << w.id;
+      EXPECT_EQ(score->recency_days.value_or(-1), as_of_day - (k2026 / kDay + w.last_day)) << w.id;
+    }
+    ASSIGN_OR_RETURN(auto none, store::LoadScore(tx, 6));
+    EXPECT_TRUE(none.has_value());
+    if (none) {
+      EXPECT_EQ(none->frequency, 0);
+      EXPECT_FALSE(none->recency_days.has_value());
+    }
     return Ok();
   }));
 }

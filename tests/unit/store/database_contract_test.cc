@@ -400,6 +400,78 @@ TEST_P(DatabaseContract, ForEachStreamsTenThousandRowsAndAllowsNestedQueries) {
   }));
 }
 
+TEST_P(DatabaseContract, ScanIntsStreamsIntegerColumnsInBlocks) {
+  // 10,000 rows: two full blocks and a partial one on each backend.
+  constexpr std::int64_t kRows = 10'000;
+  ASSERT_OK(Script("CREATE TABLE ledger (id {{id}}, a BIGINT NOT NULL, b BIGINT, t TEXT)"));
+  ASSERT_OK(db_->Write([&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(const std::int64_t inserted,
+                     tx.Exec("INSERT INTO ledger (a, b, t) WITH RECURSIVE seq(n) AS (SELECT 1 "
+                             "UNION ALL SELECT n + 1 FROM seq WHERE n < ?) SELECT n, "
+                             "CASE WHEN n % 7 = 0 THEN NULL ELSE -3 * n END, 'x' FROM seq",
+                             {kRows}));
+    EXPECT_EQ(inserted, kRows);
+    ASSIGN_OR_RETURN(const std::int64_t extremes,
+                     tx.Exec("INSERT INTO ledger (a, b, t) VALUES (?, ?, '42')",
+                             {std::numeric_limits<std::int64_t>::max(),
+                              std::numeric_limits<std::int64_t>::min()}));
+    EXPECT_EQ(extremes, 1);
+    return Ok();
+  }));
+  ASSERT_OK(db_->Read([&](Tx& tx) -> Status {
+    std::int64_t rows = 0, blocks = 0, nested = 0;
+    std::vector<std::int64_t> last;
+    RETURN_IF_ERROR(tx.ScanInts(
+        "SELECT a, b, a - 1, t FROM ledger WHERE a > ? ORDER BY id", {std::int64_t{0}},
+        [&](const IntBlock& block) -> Status {
+          EXPECT_EQ(block.columns(), 4u);
+          EXPECT_GT(block.rows(), 0u);
+          EXPECT_LE(block.rows(), Tx::kScanBlockRows);
+          ++blocks;
+          for (std::size_t r = 0; r < block.rows(); ++r) {
+            const std::int64_t n = ++rows;
+            if (n > kRows) {
+              last = {block.at(r, 0), block.at(r, 1), block.at(r, 3)};
+              continue;
+            }
+            EXPECT_EQ(block.at(r, 0), n);
+            EXPECT_EQ(block.at(r, 1), n % 7 == 0 ? 0 : -3 * n) << n;  // NULL reads as 0
+            EXPECT_EQ(block.at(r, 2), n - 1);
+            EXPECT_EQ(block.at(r, 3), 0);  // text that is no number
+          }
+          // The callback may use the same Tx, as with ForEach.
+          ASSIGN_OR_RETURN(Row c, tx.QueryOne("SELECT COUNT(*) FROM ledger", {}, "count"));
+          nested += c.Int(0);
+          return Ok();
+        }));
+    EXPECT_EQ(rows, kRows + 1);
+    EXPECT_EQ(blocks, (kRows + 1 + Tx::kScanBlockRows - 1) / Tx::kScanBlockRows);
+    EXPECT_EQ(nested, blocks * (kRows + 1));
+    EXPECT_EQ(last, (std::vector<std::int64_t>{std::numeric_limits<std::int64_t>::max(),
+                                               std::numeric_limits<std::int64_t>::min(), 42}));
+
+    // No rows: the callback is not called; an error from it stops the scan.
+    RETURN_IF_ERROR(
+        tx.ScanInts("SELECT a FROM ledger WHERE a < 0", {}, [&](const IntBlock&) -> Status {
+          ADD_FAILURE() << "called without rows";
+          return Ok();
+        }));
+    int calls = 0;
+    const Status stopped = tx.ScanInts("SELECT a FROM ledger", {}, [&](const IntBlock&) -> Status {
+      ++calls;
+      return Fail(Error::Aborted("enough"));
+    });
+    EXPECT_FALSE(stopped);
+    EXPECT_EQ(calls, 1);
+    return Ok();
+  }));
+  // A bad statement is an error, not an empty scan.
+  EXPECT_FALSE(db_->Read([](Tx& tx) {
+    return tx.ScanInts("SELECT nope FROM ledger", {},
+                       [](const IntBlock&) -> Status { return Ok(); });
+  }));
+}
+
 TEST_P(DatabaseContract, CustomerNameLikeFindsAnyPartOfTheFoldedName) {
   ASSERT_OK(Migrate(*db_));
   ASSERT_OK(db_->Write([&](Tx& tx) -> Status {
