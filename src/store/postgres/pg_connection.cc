@@ -37,17 +37,20 @@ std::string Field(const PGresult* res, int code) {
   return v ? v : "";
 }
 
+std::int64_t ParseInt(const char* text, int length) {
+  std::int64_t v = 0;
+  std::from_chars(text, text + length, v);
+  return v;
+}
+
 Value Convert(const char* text, int length, Oid type) {
   const char* end = text + length;
   switch (type) {
     case kInt2Oid:
     case kInt4Oid:
     case kInt8Oid:
-    case kOidOid: {
-      std::int64_t v = 0;
-      std::from_chars(text, end, v);
-      return v;
-    }
+    case kOidOid:
+      return ParseInt(text, length);
     case kFloat4Oid:
     case kFloat8Oid:
     case kNumericOid: {
@@ -68,11 +71,8 @@ std::int64_t IntValue(const char* text, int length, Oid type) {
     case kInt2Oid:
     case kInt4Oid:
     case kInt8Oid:
-    case kOidOid: {
-      std::int64_t v = 0;
-      std::from_chars(text, text + length, v);
-      return v;
-    }
+    case kOidOid:
+      return ParseInt(text, length);
     default:
       return Row({Convert(text, length, type)}).Int(0);
   }

@@ -104,8 +104,10 @@ class Connection final : public Tx {
     return static_cast<std::int64_t>(sqlite3_changes64(db_));
   }
 
-  Status ForEach(std::string_view sql, const Params& params,
-                 const std::function<Status(const Row&)>& fn) override {
+  // Runs `body` on the cached statement for `sql` with `params` bound; the statement is reset
+  // and its bindings cleared afterwards, whatever `body` returns.
+  template <typename Body>
+  Status WithStatement(std::string_view sql, const Params& params, Body&& body) {
     ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql));
     struct Reset {
       sqlite3_stmt* s;
@@ -115,62 +117,62 @@ class Connection final : public Tx {
       }
     } reset{stmt};
     RETURN_IF_ERROR(Bind(stmt, params, sql));
-    const int ncols = sqlite3_column_count(stmt);
-    for (;;) {
-      const int rc = sqlite3_step(stmt);
-      if (rc == SQLITE_DONE) return Ok();
-      if (rc != SQLITE_ROW) return Fail(Translate(db_, sqlite3_extended_errcode(db_), sql));
-      std::vector<Value> cols;
-      cols.reserve(static_cast<std::size_t>(ncols));
-      for (int i = 0; i < ncols; ++i) {
-        switch (sqlite3_column_type(stmt, i)) {
-          case SQLITE_INTEGER:
-            cols.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, i)));
-            break;
-          case SQLITE_FLOAT:
-            cols.emplace_back(sqlite3_column_double(stmt, i));
-            break;
-          case SQLITE_NULL:
-            cols.emplace_back(std::monostate{});
-            break;
-          default: {
-            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-            cols.emplace_back(
-                std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
+    return body(stmt);
+  }
+
+  Status ForEach(std::string_view sql, const Params& params,
+                 const std::function<Status(const Row&)>& fn) override {
+    return WithStatement(sql, params, [&](sqlite3_stmt* stmt) -> Status {
+      const int ncols = sqlite3_column_count(stmt);
+      for (;;) {
+        const int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_DONE) return Ok();
+        if (rc != SQLITE_ROW) return Fail(Translate(db_, sqlite3_extended_errcode(db_), sql));
+        std::vector<Value> cols;
+        cols.reserve(static_cast<std::size_t>(ncols));
+        for (int i = 0; i < ncols; ++i) {
+          switch (sqlite3_column_type(stmt, i)) {
+            case SQLITE_INTEGER:
+              cols.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, i)));
+              break;
+            case SQLITE_FLOAT:
+              cols.emplace_back(sqlite3_column_double(stmt, i));
+              break;
+            case SQLITE_NULL:
+              cols.emplace_back(std::monostate{});
+              break;
+            default: {
+              const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+              cols.emplace_back(
+                  std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
+            }
           }
         }
+        RETURN_IF_ERROR(fn(Row(std::move(cols))));
       }
-      RETURN_IF_ERROR(fn(Row(std::move(cols))));
-    }
+    });
   }
 
   Status ScanInts(std::string_view sql, const Params& params,
                   const std::function<Status(const IntBlock&)>& fn) override {
-    ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql));
-    struct Reset {
-      sqlite3_stmt* s;
-      ~Reset() {
-        sqlite3_reset(s);
-        sqlite3_clear_bindings(s);
+    return WithStatement(sql, params, [&](sqlite3_stmt* stmt) -> Status {
+      const int ncols = sqlite3_column_count(stmt);
+      const auto columns = static_cast<std::size_t>(ncols);
+      std::vector<std::int64_t> values(kScanBlockRows * columns);
+      std::size_t rows = 0;
+      for (;;) {
+        const int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_DONE) break;
+        if (rc != SQLITE_ROW) return Fail(Translate(db_, sqlite3_extended_errcode(db_), sql));
+        std::int64_t* row = values.data() + rows * columns;
+        for (int i = 0; i < ncols; ++i) row[i] = sqlite3_column_int64(stmt, i);  // NULL: 0
+        if (++rows == kScanBlockRows) {
+          RETURN_IF_ERROR(fn(IntBlock(values.data(), rows, columns)));
+          rows = 0;
+        }
       }
-    } reset{stmt};
-    RETURN_IF_ERROR(Bind(stmt, params, sql));
-    const int ncols = sqlite3_column_count(stmt);
-    const auto columns = static_cast<std::size_t>(ncols);
-    std::vector<std::int64_t> values(kScanBlockRows * columns);
-    std::size_t rows = 0;
-    for (;;) {
-      const int rc = sqlite3_step(stmt);
-      if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) return Fail(Translate(db_, sqlite3_extended_errcode(db_), sql));
-      std::int64_t* row = values.data() + rows * columns;
-      for (int i = 0; i < ncols; ++i) row[i] = sqlite3_column_int64(stmt, i);  // NULL: 0
-      if (++rows == kScanBlockRows) {
-        RETURN_IF_ERROR(fn(IntBlock(values.data(), rows, columns)));
-        rows = 0;
-      }
-    }
-    return rows > 0 ? fn(IntBlock(values.data(), rows, columns)) : Ok();
+      return rows > 0 ? fn(IntBlock(values.data(), rows, columns)) : Ok();
+    });
   }
 
   /// Runs SQL without parameters or caching (BEGIN, COMMIT, PRAGMAs, DDL scripts).
