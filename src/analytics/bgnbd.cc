@@ -196,9 +196,7 @@ Result<double> BgNbdModel::ProbabilityAlive(double x, double t_x, double age) co
 
 Result<double> BgNbdModel::ExpectedPurchases(double t, double x, double t_x, double age) const {
   RETURN_IF_ERROR(ValidateHistory(x, t_x, age));
-  if (!(t >= 0) || !std::isfinite(t)) {
-    return Fail(Error::InvalidArgument("the prediction horizon must be >= 0"));
-  }
+  RETURN_IF_ERROR(ValidateHorizon(t));
   if (t == 0) return 0.0;
   ASSIGN_OR_RETURN(const double alive, ProbabilityAlive(x, t_x, age));
   // The alive factor of eq. (10): the bracket is the expectation for a customer known alive.
@@ -208,9 +206,7 @@ Result<double> BgNbdModel::ExpectedPurchases(double t, double x, double t_x, dou
 
 Result<double> BgNbdModel::ExpectedPurchasesIfAlive(double t, double x, double age) const {
   RETURN_IF_ERROR(ValidateHistory(x, 0.0, age));
-  if (!(t >= 0) || !std::isfinite(t)) {
-    return Fail(Error::InvalidArgument("the prediction horizon must be >= 0"));
-  }
+  RETURN_IF_ERROR(ValidateHorizon(t));
   if (t == 0) return 0.0;
   const BgNbdParams& p = params_;
   // (a+b+x-1)/(a-1) * [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)] is

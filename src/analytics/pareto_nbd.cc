@@ -483,9 +483,7 @@ Result<double> ParetoNbdModel::ProbabilityAlive(double x, double t_x, double age
 
 Result<double> ParetoNbdModel::ExpectedPurchases(double t, double x, double t_x, double age) const {
   RETURN_IF_ERROR(ValidateHistory(x, t_x, age));
-  if (!(t >= 0) || !std::isfinite(t)) {
-    return Fail(Error::InvalidArgument("the prediction horizon must be >= 0"));
-  }
+  RETURN_IF_ERROR(ValidateHorizon(t));
   const ParetoNbdParams& p = params_;
   if (IsNoDropout(p)) return (p.r + x) / (p.alpha + age) * t;  // the NBD's E[X(t) | x, T]
   ASSIGN_OR_RETURN(const double alive, ProbabilityAlive(x, t_x, age));
@@ -495,9 +493,7 @@ Result<double> ParetoNbdModel::ExpectedPurchases(double t, double x, double t_x,
 
 Result<double> ParetoNbdModel::ExpectedPurchasesIfAlive(double t, double x, double age) const {
   RETURN_IF_ERROR(ValidateHistory(x, 0.0, age));
-  if (!(t >= 0) || !std::isfinite(t)) {
-    return Fail(Error::InvalidArgument("the prediction horizon must be >= 0"));
-  }
+  RETURN_IF_ERROR(ValidateHorizon(t));
   const ParetoNbdParams& p = params_;
   if (IsNoDropout(p)) return (p.r + x) / (p.alpha + age) * t;  // P(alive) = 1
   const double lead = (p.r + x) * (p.beta + age) / (p.alpha + age);

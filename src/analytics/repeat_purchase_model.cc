@@ -18,4 +18,11 @@ Status ValidateHistory(double x, double t_x, double age) {
   return Ok();
 }
 
+Status ValidateHorizon(double t) {
+  if (!(t >= 0) || !std::isfinite(t)) {
+    return Fail(Error::InvalidArgument("the prediction horizon must be >= 0"));
+  }
+  return Ok();
+}
+
 }  // namespace chaincrm::analytics

@@ -38,5 +38,7 @@ class RepeatPurchaseModel {
 
 /// Checks one history: finite, x >= 0, 0 <= t_x <= T, and t_x = 0 when x = 0.
 Status ValidateHistory(double x, double t_x, double age);
+/// Checks a prediction horizon: finite and t >= 0.
+Status ValidateHorizon(double t);
 
 }  // namespace chaincrm::analytics

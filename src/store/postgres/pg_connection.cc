@@ -65,17 +65,11 @@ Value Convert(const char* text, int length, Oid type) {
   }
 }
 
-// A non-null value as Row::Int reads it, without building the Value.
+// A non-null value as Row::Int reads it; integers without building the Value.
 std::int64_t IntValue(const char* text, int length, Oid type) {
-  switch (type) {
-    case kInt2Oid:
-    case kInt4Oid:
-    case kInt8Oid:
-    case kOidOid:
-      return ParseInt(text, length);
-    default:
-      return Row({Convert(text, length, type)}).Int(0);
-  }
+  const Value v = Convert(text, length, type);
+  if (const auto* n = std::get_if<std::int64_t>(&v)) return *n;
+  return Row({v}).Int(0);
 }
 
 Row ToRow(const PGresult* res, int row) {

@@ -8,6 +8,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -74,6 +75,39 @@ class TableSwapTest : public ::testing::TestWithParam<std::string> {
   }
 
   // customer_id → run_id of the rows in customer_scores.
+  // Commits `swap` while a read transaction is open: the reader runs `first`, then the
+  // swap commits (or gives up), then the same reader runs `then`. Returns the commit's status.
+  Status CommitWhileReading(TableSwap& swap, const std::function<Status(Tx&)>& first,
+                            const std::function<Status(Tx&)>& then) {
+    std::mutex m;
+    std::condition_variable cv;
+    bool reading = false, committed = false;
+    std::thread reader([&] {
+      EXPECT_OK(db_->Read([&](Tx& tx) -> Status {
+        RETURN_IF_ERROR(first(tx));
+        {
+          std::unique_lock lock(m);
+          reading = true;
+          cv.notify_all();
+          cv.wait(lock, [&] { return committed; });
+        }
+        return then(tx);
+      }));
+    });
+    {
+      std::unique_lock lock(m);
+      cv.wait(lock, [&] { return reading; });
+    }
+    const Status status = swap.Commit();
+    {
+      std::lock_guard lock(m);
+      committed = true;
+      cv.notify_all();
+    }
+    reader.join();
+    return status;
+  }
+
   Result<std::map<std::int64_t, std::int64_t>> StoredRuns() {
     std::map<std::int64_t, std::int64_t> out;
     RETURN_IF_ERROR(db_->Read([&](Tx& tx) -> Status {
@@ -243,9 +277,6 @@ TEST_P(TableSwapTest, SqliteReaderOpenBeforeTheSwapKeepsTheOldRows) {
   ASSERT_OK(db_->Write([&](Tx& tx) { return InsertScores(tx, swap.staging(), Scores(2, 2, 6)); }));
   ASSERT_OK(swap.BuildIndexes());
 
-  std::mutex m;
-  std::condition_variable cv;
-  bool reading = false, swapped = false;
   std::vector<std::int64_t> before, after;
   auto runs = [](Tx& tx, std::vector<std::int64_t>& out) -> Status {
     out.clear();
@@ -255,29 +286,8 @@ TEST_P(TableSwapTest, SqliteReaderOpenBeforeTheSwapKeepsTheOldRows) {
                         return Ok();
                       });
   };
-  std::thread reader([&] {
-    EXPECT_OK(db_->Read([&](Tx& tx) -> Status {
-      RETURN_IF_ERROR(runs(tx, before));
-      {
-        std::unique_lock lock(m);
-        reading = true;
-        cv.notify_all();
-        cv.wait(lock, [&] { return swapped; });
-      }
-      return runs(tx, after);
-    }));
-  });
-  {
-    std::unique_lock lock(m);
-    cv.wait(lock, [&] { return reading; });
-  }
-  const Status committed = swap.Commit();
-  {
-    std::lock_guard lock(m);
-    swapped = true;
-    cv.notify_all();
-  }
-  reader.join();
+  const Status committed = CommitWhileReading(
+      swap, [&](Tx& tx) { return runs(tx, before); }, [&](Tx& tx) { return runs(tx, after); });
   ASSERT_OK(committed);
   EXPECT_EQ(before, (std::vector<std::int64_t>{1, 1, 1}));
   EXPECT_EQ(after, before);
@@ -298,31 +308,14 @@ TEST_P(TableSwapTest, PostgresSwapGivesUpWhileAReaderHoldsTheTable) {
   ASSERT_OK(db_->Write([&](Tx& tx) { return InsertScores(tx, swap.staging(), Scores(2, 2, 6)); }));
   ASSERT_OK(swap.BuildIndexes());
 
-  std::mutex m;
-  std::condition_variable cv;
-  bool reading = false, done = false;
-  std::thread reader([&] {
-    EXPECT_OK(db_->Read([&](Tx& tx) -> Status {
-      ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT COUNT(*) FROM customer_scores"));
-      EXPECT_EQ(rows.front().Int(0), 3);
-      std::unique_lock lock(m);
-      reading = true;
-      cv.notify_all();
-      cv.wait(lock, [&] { return done; });
-      return Ok();
-    }));
-  });
-  {
-    std::unique_lock lock(m);
-    cv.wait(lock, [&] { return reading; });
-  }
-  const Status blocked = swap.Commit();
-  {
-    std::lock_guard lock(m);
-    done = true;
-    cv.notify_all();
-  }
-  reader.join();
+  const Status blocked = CommitWhileReading(
+      swap,
+      [](Tx& tx) -> Status {
+        ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT COUNT(*) FROM customer_scores"));
+        EXPECT_EQ(rows.front().Int(0), 3);
+        return Ok();
+      },
+      [](Tx&) { return Ok(); });
   ASSERT_FALSE(blocked);
   EXPECT_EQ(blocked.error().code(), Code::kAborted);
   ASSERT_OK_AND_ASSIGN(auto rows, StoredRuns());
